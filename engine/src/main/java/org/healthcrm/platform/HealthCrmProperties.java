@@ -1,0 +1,128 @@
+package org.healthcrm.platform;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Settings under {@code healthcrm.*}. Defaults work on a laptop; docs/operations.md lists the production overrides.
+ */
+@ConfigurationProperties("healthcrm")
+public class HealthCrmProperties {
+
+    /** Where the embedded MariaDB keeps its files (and later documents): survives restarts. */
+    private Path dataDir = Path.of("data");
+
+    private final EmbeddedDatabase embeddedDatabase = new EmbeddedDatabase();
+    private final Login login = new Login();
+    private final Engine engine = new Engine();
+
+    public Path getDataDir() {
+        return dataDir;
+    }
+
+    public void setDataDir(Path dataDir) {
+        this.dataDir = dataDir;
+    }
+
+    public EmbeddedDatabase getEmbeddedDatabase() {
+        return embeddedDatabase;
+    }
+
+    public Login getLogin() {
+        return login;
+    }
+
+    public Engine getEngine() {
+        return engine;
+    }
+
+    public static class EmbeddedDatabase {
+        /** Database (schema) name created in the embedded server. */
+        private String name = "healthcrm";
+        /** TCP port of the embedded server on 127.0.0.1; 0 picks a free one. */
+        private int port = 0;
+
+        public String getName() {
+            return name;
+        }
+
+        public void setName(String name) {
+            this.name = name;
+        }
+
+        public int getPort() {
+            return port;
+        }
+
+        public void setPort(int port) {
+            this.port = port;
+        }
+    }
+
+    public static class Login {
+        /** Consecutive failed logins for one user name or one client address before it is locked out. */
+        private int maxFailures = 5;
+        /** How long a lock-out lasts. */
+        private Duration lockout = Duration.ofMinutes(15);
+
+        public int getMaxFailures() {
+            return maxFailures;
+        }
+
+        public void setMaxFailures(int maxFailures) {
+            this.maxFailures = maxFailures;
+        }
+
+        public Duration getLockout() {
+            return lockout;
+        }
+
+        public void setLockout(Duration lockout) {
+            this.lockout = lockout;
+        }
+    }
+
+    public static class Engine {
+        /** How long finished process instances stay in the engine history (ISO-8601 period, e.g. P2190D). */
+        private String historyTimeToLive = "P2190D";
+        /** Daily window in which the engine removes history older than its time to live (HH:mm). */
+        private String historyCleanupWindowStart = "01:00";
+        private String historyCleanupWindowEnd = "05:00";
+        /** Largest number of rows one unpaged engine query may return. */
+        private int queryMaxResultsLimit = 2000;
+
+        public String getHistoryTimeToLive() {
+            return historyTimeToLive;
+        }
+
+        public void setHistoryTimeToLive(String historyTimeToLive) {
+            this.historyTimeToLive = historyTimeToLive;
+        }
+
+        public String getHistoryCleanupWindowStart() {
+            return historyCleanupWindowStart;
+        }
+
+        public void setHistoryCleanupWindowStart(String historyCleanupWindowStart) {
+            this.historyCleanupWindowStart = historyCleanupWindowStart;
+        }
+
+        public String getHistoryCleanupWindowEnd() {
+            return historyCleanupWindowEnd;
+        }
+
+        public void setHistoryCleanupWindowEnd(String historyCleanupWindowEnd) {
+            this.historyCleanupWindowEnd = historyCleanupWindowEnd;
+        }
+
+        public int getQueryMaxResultsLimit() {
+            return queryMaxResultsLimit;
+        }
+
+        public void setQueryMaxResultsLimit(int queryMaxResultsLimit) {
+            this.queryMaxResultsLimit = queryMaxResultsLimit;
+        }
+    }
+}

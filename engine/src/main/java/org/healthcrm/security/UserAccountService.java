@@ -1,0 +1,113 @@
+package org.healthcrm.security;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.healthcrm.platform.InvalidInputException;
+import org.healthcrm.platform.NotFoundException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Creates users, assigns roles, resets passwords and deactivates accounts (never deletes them). */
+@Service
+@Transactional
+public class UserAccountService {
+
+    public static final int MIN_PASSWORD_LENGTH = 12;
+    private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{2,63}");
+
+    private final UserAccountRepository users;
+    private final PasswordEncoder passwordEncoder;
+    private final Clock clock;
+
+    public UserAccountService(UserAccountRepository users, PasswordEncoder passwordEncoder, Clock clock) {
+        this.users = users;
+        this.passwordEncoder = passwordEncoder;
+        this.clock = clock;
+    }
+
+    public UserAccount create(String username, String displayName, String password, Set<Role> roles) {
+        String name = username == null ? "" : username.trim();
+        if (!USERNAME.matcher(name).matches()) {
+            throw new InvalidInputException("username",
+                    "User name must be 3 to 64 characters: lower-case letters, digits, '.', '_' or '-'");
+        }
+        if (users.existsByUsername(name)) {
+            throw new InvalidInputException("username", "User name '" + name + "' is already taken");
+        }
+        checkPassword(name, password);
+        return users.save(new UserAccount(name, requireDisplayName(displayName), passwordEncoder.encode(password),
+                requireRoles(roles), clock.instant()));
+    }
+
+    public UserAccount update(long id, String displayName, Set<Role> roles) {
+        UserAccount account = get(id);
+        account.rename(requireDisplayName(displayName));
+        account.assignRoles(requireRoles(roles));
+        return account;
+    }
+
+    public UserAccount resetPassword(long id, String newPassword) {
+        UserAccount account = get(id);
+        checkPassword(account.getUsername(), newPassword);
+        account.changePassword(passwordEncoder.encode(newPassword), clock.instant());
+        return account;
+    }
+
+    public UserAccount deactivate(long id) {
+        UserAccount account = get(id);
+        account.deactivate();
+        return account;
+    }
+
+    public UserAccount reactivate(long id) {
+        UserAccount account = get(id);
+        account.reactivate();
+        return account;
+    }
+
+    @Transactional(readOnly = true)
+    public List<UserAccount> list() {
+        return users.findAllByOrderByUsernameAsc();
+    }
+
+    @Transactional(readOnly = true)
+    public UserAccount get(long id) {
+        return users.findById(id).orElseThrow(() -> new NotFoundException("No user with id " + id));
+    }
+
+    private static String requireDisplayName(String displayName) {
+        if (displayName == null || displayName.isBlank() || displayName.length() > 200) {
+            throw new InvalidInputException("displayName", "Full name is required (at most 200 characters)");
+        }
+        return displayName.trim();
+    }
+
+    private static Set<Role> requireRoles(Set<Role> roles) {
+        if (roles == null || roles.isEmpty()) {
+            throw new InvalidInputException("roles", "Choose at least one role");
+        }
+        return roles;
+    }
+
+    private static void checkPassword(String username, String password) {
+        if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
+            throw new InvalidInputException("password",
+                    "Password must have at least " + MIN_PASSWORD_LENGTH + " characters");
+        }
+        if (password.length() > 72) {
+            throw new InvalidInputException("password", "Password must have at most 72 characters");
+        }
+        if (password.toLowerCase().contains(username.toLowerCase())) {
+            throw new InvalidInputException("password", "Password must not contain the user name");
+        }
+        boolean letter = password.chars().anyMatch(Character::isLetter);
+        boolean other = password.chars().anyMatch(c -> !Character.isLetter(c));
+        if (!letter || !other) {
+            throw new InvalidInputException("password", "Password must mix letters with digits or symbols");
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package org.healthcrm.workflow;
+
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.healthcrm.platform.HealthCrmProperties;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * The engine settings we never want an operator to loosen by accident: no Java serialization of variables,
+ * deserialization type validation, no XML external entities, a cap on unpaged query results, full history with a
+ * time to live enforced on every model, and history cleanup in a nightly window.
+ */
+@Component
+@Order(Ordered.LOWEST_PRECEDENCE)
+public class EngineHardeningPlugin extends AbstractProcessEnginePlugin {
+
+    private final HealthCrmProperties.Engine settings;
+
+    public EngineHardeningPlugin(HealthCrmProperties properties) {
+        this.settings = properties.getEngine();
+    }
+
+    @Override
+    public void preInit(ProcessEngineConfigurationImpl configuration) {
+        configuration.setJavaSerializationFormatEnabled(false);
+        configuration.setDeserializationTypeValidationEnabled(true);
+        configuration.setEnableXxeProcessing(false);
+        configuration.setQueryMaxResultsLimit(settings.getQueryMaxResultsLimit());
+        configuration.setHistory("full");
+        configuration.setEnforceHistoryTimeToLive(true);
+        configuration.setHistoryTimeToLive(settings.getHistoryTimeToLive());
+        configuration.setHistoryCleanupBatchWindowStartTime(settings.getHistoryCleanupWindowStart());
+        configuration.setHistoryCleanupBatchWindowEndTime(settings.getHistoryCleanupWindowEnd());
+        configuration.setJobExecutorActivate(true);
+        // Task and process variables hold form data: JSON through Spin, never Java objects.
+        configuration.setDefaultSerializationFormat("application/json");
+    }
+}

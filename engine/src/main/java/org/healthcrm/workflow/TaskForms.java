@@ -1,0 +1,122 @@
+package org.healthcrm.workflow;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.camunda.spin.json.SpinJsonNode;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.healthcrm.forms.FormCatalog;
+import org.healthcrm.forms.FormDefinition;
+import org.healthcrm.forms.model.DataField;
+import org.healthcrm.forms.validation.FieldError;
+import org.healthcrm.forms.validation.SubmissionValidator;
+import org.healthcrm.forms.validation.ValidationResult;
+import org.springframework.stereotype.Component;
+
+/**
+ * The forms of user tasks: finds a Form.io definition by key in the forms module, validates a submission with the
+ * one server-side validator (the same for screens and API), and turns the cleaned data into process variables:
+ * text, numbers and booleans as typed values, objects and arrays as Spin JSON, never Java serialization.
+ */
+@Component
+public class TaskForms {
+
+    private final ObjectMapper objectMapper;
+    private final FormCatalog catalog = FormCatalog.load();
+    private final SubmissionValidator validator = new SubmissionValidator();
+    private final Map<String, Form> forms = new ConcurrentHashMap<>();
+
+    public TaskForms(ObjectMapper objectMapper) {
+        this.objectMapper = objectMapper;
+    }
+
+    /** The form with this key; a model naming a form that does not exist is a deployment error. */
+    public Form form(String key) {
+        return forms.computeIfAbsent(key, k -> {
+            FormDefinition definition = catalog.get(k).definition();
+            try {
+                return new Form(k, definition, objectMapper.readTree(definition.json()));
+            } catch (IOException e) {
+                throw new UncheckedIOException("Form " + k + " is not JSON", e);
+            }
+        });
+    }
+
+    /** Validates and returns the process variables to store; throws {@link FormSubmissionException} when invalid. */
+    public Map<String, Object> validate(Form form, ObjectNode data) {
+        ValidationResult result = validator.validate(form.model(), data);
+        if (!result.valid()) {
+            throw new FormSubmissionException(result.errors());
+        }
+        return variablesOf(result.data());
+    }
+
+    /** Data of a task without a form: only an empty submission is accepted. */
+    public Map<String, Object> withoutForm(ObjectNode data) {
+        if (!data.isEmpty()) {
+            List<FieldError> errors = new ArrayList<>();
+            data.fieldNames().forEachRemaining(name ->
+                    errors.add(new FieldError(name, "This task has no form: '" + name + "' is not expected", "unknown")));
+            throw new FormSubmissionException(errors);
+        }
+        return Map.of();
+    }
+
+    /** JSON data as process variables: text, numbers and booleans as typed values, objects and arrays as JSON. */
+    public Map<String, Object> variablesOf(ObjectNode data) {
+        Map<String, Object> variables = new LinkedHashMap<>();
+        data.fields().forEachRemaining(entry -> variables.put(entry.getKey(), variable(entry.getValue())));
+        return variables;
+    }
+
+    private static Object variable(JsonNode value) {
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (value.isTextual()) {
+            return value.asText();
+        }
+        if (value.isBoolean()) {
+            return value.asBoolean();
+        }
+        if (value.isIntegralNumber() && value.canConvertToLong()) {
+            return value.asLong();
+        }
+        if (value.isNumber()) {
+            return value.asDouble();
+        }
+        return SpinValues.jsonValue(value.toString()).create();
+    }
+
+    /** The current values of the form's top-level fields among the process variables, ready to prefill the form. */
+    public Map<String, Object> prefill(Form form, Map<String, Object> variables) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        for (DataField field : form.model().data().fields()) {
+            Object value = variables.get(field.key());
+            if (value instanceof SpinJsonNode spin) {
+                try {
+                    data.put(field.key(), objectMapper.readTree(spin.toString()));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            } else if (value instanceof String || value instanceof Number || value instanceof Boolean) {
+                data.put(field.key(), value);
+            }
+        }
+        return data;
+    }
+
+    /**
+     * A form: its key, its typed model (for validation) and its Form.io definition as the browser renders it.
+     */
+    public record Form(String key, FormDefinition model, JsonNode definition) {
+    }
+}

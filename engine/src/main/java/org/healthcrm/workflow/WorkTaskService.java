@@ -1,0 +1,396 @@
+package org.healthcrm.workflow;
+
+import java.util.Collection;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskAlreadyClaimedException;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.runtime.VariableInstance;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.healthcrm.patient.Patient;
+import org.healthcrm.patient.PatientRepository;
+import org.healthcrm.platform.InvalidInputException;
+import org.healthcrm.platform.NotFoundException;
+import org.healthcrm.security.Actor;
+import org.healthcrm.security.Role;
+import org.healthcrm.security.UserAccount;
+import org.healthcrm.security.UserAccountRepository;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The work a person does on user tasks: list an inbox page, claim, unclaim, assign, open with its form and data,
+ * and submit. Every method checks that the actor may do it: a task is open to its assignee and to the users whose
+ * roles are among its candidate groups.
+ *
+ * <p>Each change runs in its own transaction; a concurrent change by someone else surfaces as
+ * {@link TaskConflictException}, never as a half-done submission.
+ */
+@Service
+public class WorkTaskService {
+
+    /** The process variable that links an instance to its patient (internal id). */
+    public static final String PATIENT_ID = "patientId";
+    static final String FORM_KEY_PREFIX = "formio:";
+    /** The largest page the inbox and the API serve. */
+    public static final int MAX_PAGE = 200;
+
+    private final TaskService taskService;
+    private final RuntimeService runtimeService;
+    private final RepositoryService repositoryService;
+    private final HistoryService historyService;
+    private final PatientRepository patients;
+    private final UserAccountRepository users;
+    private final TaskForms forms;
+    private final TransactionTemplate transaction;
+    private final Map<String, ProcessDefinition> definitions = new ConcurrentHashMap<>();
+
+    public WorkTaskService(TaskService taskService, RuntimeService runtimeService, RepositoryService repositoryService,
+                           HistoryService historyService, PatientRepository patients, UserAccountRepository users,
+                           TaskForms forms, PlatformTransactionManager transactionManager) {
+        this.taskService = taskService;
+        this.runtimeService = runtimeService;
+        this.repositoryService = repositoryService;
+        this.historyService = historyService;
+        this.patients = patients;
+        this.users = users;
+        this.forms = forms;
+        this.transaction = new TransactionTemplate(transactionManager);
+    }
+
+    public TaskPage list(Actor actor, TaskFilter filter, int first, int size, TaskSort sort) {
+        if (first < 0 || size < 1 || size > MAX_PAGE) {
+            throw new InvalidInputException("size", "Page size must be between 1 and 200, first row not negative");
+        }
+        return transaction.execute(status -> {
+            Optional<TaskQuery> query = query(actor, filter);
+            if (query.isEmpty()) {
+                return new TaskPage(List.of(), 0, first, size);
+            }
+            long total = query.get().count();
+            List<Task> tasks = total == 0 ? List.of() : sorted(query.get(), sort).listPage(first, size);
+            return new TaskPage(views(tasks), total, first, size);
+        });
+    }
+
+    /** How many tasks the filter matches, for the inbox's paginator and the home page. */
+    public long count(Actor actor, TaskFilter filter) {
+        return transaction.execute(status -> query(actor, filter).map(TaskQuery::count).orElse(0L));
+    }
+
+    /** The first open task of a process instance that the actor may work on, e.g. right after starting it. */
+    public Optional<TaskView> nextTaskIn(Actor actor, String processInstanceId) {
+        return transaction.execute(status -> taskService.createTaskQuery().processInstanceId(processInstanceId)
+                .active().initializeFormKeys().orderByTaskCreateTime().asc().listPage(0, MAX_PAGE).stream()
+                .filter(task -> mayWorkOn(actor, task, candidateGroups(task.getId()))
+                        && (task.getAssignee() == null || actor.userId().equals(task.getAssignee())))
+                .findFirst()
+                .map(this::view));
+    }
+
+    /** The patients of a page of tasks, by internal id, in one query. */
+    public Map<Long, PatientSummary> patientsOf(Collection<TaskView> tasks) {
+        Set<Long> ids = tasks.stream().map(TaskView::patientId).filter(Objects::nonNull).collect(Collectors.toSet());
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return patients.findByIdIn(ids).stream().collect(Collectors.toMap(Patient::getId, PatientSummary::of));
+    }
+
+    public TaskView claim(Actor actor, String taskId) {
+        return change(taskId, () -> {
+            Task task = workableTask(actor, taskId);
+            if (actor.userId().equals(task.getAssignee())) {
+                return view(task);
+            }
+            taskService.claim(taskId, actor.userId());
+            return view(loadTask(taskId).orElseThrow());
+        });
+    }
+
+    public TaskView unclaim(Actor actor, String taskId) {
+        return change(taskId, () -> {
+            Task task = visibleTask(actor, taskId);
+            if (task.getAssignee() != null && !actor.userId().equals(task.getAssignee()) && !actor.has(Role.ADMIN)) {
+                throw new TaskConflictException("This task is claimed by someone else");
+            }
+            taskService.setAssignee(taskId, null);
+            return view(loadTask(taskId).orElseThrow());
+        });
+    }
+
+    /** Hands the task to a colleague whose roles are among the task's candidate groups. */
+    public TaskView assign(Actor actor, String taskId, String username) {
+        return change(taskId, () -> {
+            Task task = visibleTask(actor, taskId);
+            if (task.getAssignee() != null && !actor.userId().equals(task.getAssignee()) && !actor.has(Role.ADMIN)) {
+                throw new TaskConflictException("This task is claimed by someone else");
+            }
+            UserAccount target = users.findByUsername(username == null ? "" : username)
+                    .filter(UserAccount::isActive)
+                    .orElseThrow(() -> new InvalidInputException("assignee", "No active user with that user name"));
+            Actor colleague = new Actor(target.getUsername(), target.getRoles());
+            if (!mayWorkOn(colleague, task, candidateGroups(taskId))) {
+                throw new InvalidInputException("assignee", "That user has none of the roles this task is offered to");
+            }
+            taskService.setAssignee(taskId, target.getUsername());
+            return view(loadTask(taskId).orElseThrow());
+        });
+    }
+
+    /** The task with its form definition and the current data to prefill it with. */
+    public TaskDetail open(Actor actor, String taskId) {
+        return transaction.execute(status -> {
+            Task task = visibleTask(actor, taskId);
+            TaskView view = view(task);
+            Optional<TaskForms.Form> form = formOf(task);
+            Map<String, Object> data = new HashMap<>();
+            form.ifPresent(f -> data.putAll(forms.prefill(f, taskService.getVariables(taskId))));
+            Patient patient = view.patientId() == null ? null : patients.findById(view.patientId()).orElse(null);
+            boolean workable = task.getAssignee() == null || actor.userId().equals(task.getAssignee());
+            return new TaskDetail(view, form.map(TaskForms.Form::definition).orElse(null), data,
+                    patient == null ? null : PatientSummary.of(patient), workable);
+        });
+    }
+
+    /**
+     * Validates the submission against the task's form and completes the task with the cleaned data as process
+     * variables. An unassigned task is claimed by the submitter in the same transaction.
+     */
+    public CompletedTask submit(Actor actor, String taskId, ObjectNode data) {
+        return change(taskId, () -> {
+            Task task = workableTask(actor, taskId);
+            Map<String, Object> variables = formOf(task)
+                    .map(form -> forms.validate(form, data))
+                    .orElseGet(() -> forms.withoutForm(data));
+            if (task.getAssignee() == null) {
+                taskService.claim(taskId, actor.userId());
+            }
+            taskService.complete(taskId, variables);
+            return new CompletedTask(taskId, task.getProcessInstanceId());
+        });
+    }
+
+    private <T> T change(String taskId, Supplier<T> work) {
+        try {
+            return transaction.execute(status -> work.get());
+        } catch (OptimisticLockingException | TaskAlreadyClaimedException e) {
+            throw new TaskConflictException(completed(taskId)
+                    ? "This task was completed by someone else"
+                    : "Someone else changed this task at the same time: reload it");
+        }
+    }
+
+    private Optional<TaskQuery> query(Actor actor, TaskFilter filter) {
+        TaskQuery query = taskService.createTaskQuery().active().initializeFormKeys();
+        List<String> groups = actor.groups();
+        if (filter.group() != null && !filter.group().isBlank()) {
+            if (!groups.contains(filter.group())) {
+                throw new WorkflowAccessDeniedException("You do not belong to group " + filter.group());
+            }
+            groups = List.of(filter.group());
+        }
+        if (filter.mine() && !filter.groupTasks()) {
+            query.taskAssignee(actor.userId());
+            if (filter.group() != null && !filter.group().isBlank()) {
+                query.taskCandidateGroup(filter.group()).includeAssignedTasks();
+            }
+        } else if (filter.groupTasks() && !filter.mine()) {
+            if (groups.isEmpty()) {
+                return Optional.empty();
+            }
+            query.taskCandidateGroupIn(groups).taskUnassigned();
+        } else if (filter.group() != null && !filter.group().isBlank()) {
+            query.taskCandidateGroup(filter.group()).includeAssignedTasks()
+                    .or().taskAssignee(actor.userId()).taskUnassigned().endOr();
+        } else if (groups.isEmpty()) {
+            query.taskAssignee(actor.userId());
+        } else {
+            query.or().taskAssignee(actor.userId()).taskCandidateGroupIn(groups).endOr();
+        }
+        if (filter.processKey() != null && !filter.processKey().isBlank()) {
+            query.processDefinitionKey(filter.processKey());
+        }
+        if (filter.taskName() != null && !filter.taskName().isBlank()) {
+            query.taskNameLike("%" + escapeLike(filter.taskName().trim()) + "%");
+        }
+        if (filter.dueAfter() != null) {
+            query.dueAfter(Date.from(filter.dueAfter()));
+        }
+        if (filter.dueBefore() != null) {
+            query.dueBefore(Date.from(filter.dueBefore()));
+        }
+        if (filter.patientText() != null && !filter.patientText().isBlank()) {
+            List<Long> ids = patients.findIdsByMrnOrFamilyNamePrefix(filter.patientText().trim());
+            if (ids.isEmpty()) {
+                return Optional.empty();
+            }
+            if (ids.size() == 1) {
+                query.processVariableValueEquals(PATIENT_ID, ids.get(0));
+            } else {
+                TaskQuery either = query.or();
+                ids.stream().limit(50).forEach(id -> either.processVariableValueEquals(PATIENT_ID, id));
+                either.endOr();
+            }
+        }
+        return Optional.of(query);
+    }
+
+    private static TaskQuery sorted(TaskQuery query, TaskSort sort) {
+        TaskSort order = sort == null ? TaskSort.newestFirst() : sort;
+        switch (order.field()) {
+            case DUE -> query.orderByDueDate();
+            case NAME -> query.orderByTaskName();
+            case PRIORITY -> query.orderByTaskPriority();
+            case ASSIGNEE -> query.orderByTaskAssignee();
+            default -> query.orderByTaskCreateTime();
+        }
+        if (order.ascending()) {
+            query.asc();
+        } else {
+            query.desc();
+        }
+        // a stable tie-breaker keeps paging from repeating or skipping rows
+        query.orderByTaskId().asc();
+        return query;
+    }
+
+    private static String escapeLike(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    private List<TaskView> views(List<Task> tasks) {
+        if (tasks.isEmpty()) {
+            return List.of();
+        }
+        List<String> instanceIds = tasks.stream().map(Task::getProcessInstanceId)
+                .filter(Objects::nonNull).distinct().toList();
+        Map<String, Long> patientIds = patientIds(instanceIds);
+        Map<String, String> businessKeys = instanceIds.isEmpty() ? Map.of()
+                : runtimeService.createProcessInstanceQuery().processInstanceIds(Set.copyOf(instanceIds))
+                        .listPage(0, instanceIds.size()).stream()
+                        .filter(pi -> pi.getBusinessKey() != null)
+                        .collect(Collectors.toMap(pi -> pi.getId(), pi -> pi.getBusinessKey()));
+        return tasks.stream().map(task -> view(task, patientIds.get(task.getProcessInstanceId()),
+                businessKeys.get(task.getProcessInstanceId()))).toList();
+    }
+
+    private TaskView view(Task task) {
+        return views(List.of(task)).get(0);
+    }
+
+    private Map<String, Long> patientIds(Collection<String> processInstanceIds) {
+        if (processInstanceIds.isEmpty()) {
+            return Map.of();
+        }
+        return runtimeService.createVariableInstanceQuery()
+                .processInstanceIdIn(processInstanceIds.toArray(String[]::new))
+                .variableName(PATIENT_ID)
+                .listPage(0, MAX_PAGE * 4).stream()
+                .filter(v -> v.getValue() instanceof Number && Objects.equals(v.getExecutionId(), v.getProcessInstanceId()))
+                .collect(Collectors.toMap(VariableInstance::getProcessInstanceId,
+                        v -> ((Number) v.getValue()).longValue(), (a, b) -> a));
+    }
+
+    private TaskView view(Task task, Long patientId, String businessKey) {
+        ProcessDefinition definition = task.getProcessDefinitionId() == null ? null : definition(task.getProcessDefinitionId());
+        return new TaskView(task.getId(), task.getName(), task.getTaskDefinitionKey(),
+                definition == null ? null : definition.getKey(),
+                definition == null ? null : Optional.ofNullable(definition.getName()).orElse(definition.getKey()),
+                task.getProcessInstanceId(), businessKey, patientId,
+                task.getCreateTime() == null ? null : task.getCreateTime().toInstant(),
+                task.getDueDate() == null ? null : task.getDueDate().toInstant(),
+                task.getAssignee(), task.getPriority(), task.getFormKey());
+    }
+
+    private ProcessDefinition definition(String id) {
+        return definitions.computeIfAbsent(id, key -> repositoryService.getProcessDefinition(key));
+    }
+
+    private Optional<Task> loadTask(String taskId) {
+        return Optional.ofNullable(taskService.createTaskQuery().taskId(taskId).initializeFormKeys().singleResult());
+    }
+
+    /** A task the actor may look at: assigned to them, or offered to one of their groups. */
+    private Task visibleTask(Actor actor, String taskId) {
+        Task task = loadTask(taskId).orElseThrow(() -> completed(taskId)
+                ? new TaskConflictException("This task has already been completed")
+                : new NotFoundException("No task with id " + taskId));
+        if (!mayWorkOn(actor, task, candidateGroups(taskId))) {
+            throw new WorkflowAccessDeniedException("This task is not offered to you or your roles");
+        }
+        return task;
+    }
+
+    /** A task the actor may change: visible, and not claimed by someone else. */
+    private Task workableTask(Actor actor, String taskId) {
+        Task task = visibleTask(actor, taskId);
+        if (task.getAssignee() != null && !actor.userId().equals(task.getAssignee())) {
+            throw new TaskConflictException("This task is claimed by someone else");
+        }
+        return task;
+    }
+
+    private Set<String> candidateGroups(String taskId) {
+        return taskService.getIdentityLinksForTask(taskId).stream()
+                .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
+                .map(link -> link.getGroupId() != null ? "group:" + link.getGroupId() : "user:" + link.getUserId())
+                .collect(Collectors.toSet());
+    }
+
+    private static boolean mayWorkOn(Actor actor, Task task, Set<String> candidates) {
+        if (actor.userId().equals(task.getAssignee()) || candidates.contains("user:" + actor.userId())) {
+            return true;
+        }
+        return actor.groups().stream().anyMatch(group -> candidates.contains("group:" + group));
+    }
+
+    private boolean completed(String taskId) {
+        HistoricTaskInstance historic = historyService.createHistoricTaskInstanceQuery().taskId(taskId).singleResult();
+        return historic != null && historic.getEndTime() != null;
+    }
+
+    private Optional<TaskForms.Form> formOf(Task task) {
+        String formKey = task.getFormKey();
+        if (formKey == null || !formKey.startsWith(FORM_KEY_PREFIX)) {
+            return Optional.empty();
+        }
+        return Optional.of(forms.form(formKey.substring(FORM_KEY_PREFIX.length())));
+    }
+
+    /** Who completed what, for the caller to show or return. */
+    public record CompletedTask(String taskId, String processInstanceId) {
+    }
+
+    /** The task, its Form.io definition (raw JSON) and current data, and the patient it is about. */
+    public record TaskDetail(TaskView task, Object form, Map<String, Object> data, PatientSummary patient,
+                             boolean workable) {
+    }
+
+    /** What a task screen shows of the patient in its header. */
+    public record PatientSummary(Long id, String mrn, String name, String birthDate) {
+        static PatientSummary of(Patient patient) {
+            return new PatientSummary(patient.getId(), patient.getMrn(), patient.getDisplayName(),
+                    patient.getBirthDate().toString());
+        }
+    }
+}

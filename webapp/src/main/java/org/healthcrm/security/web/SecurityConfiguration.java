@@ -1,0 +1,120 @@
+package org.healthcrm.security.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.healthcrm.platform.web.Problems;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+
+/**
+ * Two doors. The API ({@code /api/**}, {@code /fhir/**}, {@code /actuator/**}): HTTP Basic on every request, no
+ * session, no CSRF (no cookie authenticates it), problem+json for 401/403/429. The screens: form login, a session
+ * cookie (HttpOnly, SameSite, new id at login, 15-minute idle timeout), CSRF on. Each URL group names its roles;
+ * anything not named is denied.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@EnableWebSecurity
+public class SecurityConfiguration {
+
+    static final String[] TASK_ROLES = {"FRONT_DESK", "NURSE", "ADMIN"};
+    static final String[] PROCESS_START_ROLES = {"FRONT_DESK", "NURSE", "ADMIN", "INTEGRATION"};
+    static final String[] SCREEN_ROLES = {"FRONT_DESK", "NURSE", "ANALYST", "COMPLIANCE", "ADMIN"};
+
+    @Bean
+    AuthenticationManager authenticationManager(UserDetailsService users, PasswordEncoder passwordEncoder,
+                                                LoginThrottle throttle) {
+        DaoAuthenticationProvider dao = new DaoAuthenticationProvider(users);
+        dao.setPasswordEncoder(passwordEncoder);
+        return new ProviderManager(new ThrottledAuthenticationProvider(dao, throttle));
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiSecurity(HttpSecurity http, AuthenticationManager authenticationManager, Problems problems)
+            throws Exception {
+        AuthenticationEntryPoint entryPoint = (request, response, e) -> {
+            if (e instanceof LoginThrottledException throttled) {
+                response.setHeader("Retry-After", Long.toString(throttled.retryAfterSeconds()));
+                problems.write(response, problems.problem(HttpStatus.TOO_MANY_REQUESTS, "login-throttled",
+                        "Too many failed sign-in attempts",
+                        "Sign-in is locked for this user name: try again in " + throttled.retryAfterSeconds()
+                                + " seconds", request));
+                return;
+            }
+            response.setHeader("WWW-Authenticate", "Basic realm=\"Health CRM\", charset=\"UTF-8\"");
+            problems.write(response, problems.problem(HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized",
+                    "Sign in with HTTP Basic authentication", request));
+        };
+        AccessDeniedHandler denied = (request, response, e) -> problems.write(response, problems.problem(
+                HttpStatus.FORBIDDEN, "forbidden", "Forbidden", "Your roles do not allow this", request));
+        http.securityMatcher("/api/**", "/fhir/**", "/actuator/**")
+                .authenticationManager(authenticationManager)
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/actuator/**").hasRole("ADMIN")
+                        .requestMatchers("/api/docs", "/api/docs/**").authenticated()
+                        .requestMatchers("/api/tasks", "/api/tasks/**").hasAnyRole(TASK_ROLES)
+                        .requestMatchers("/api/processes", "/api/processes/**").hasAnyRole(PROCESS_START_ROLES)
+                        .requestMatchers("/api/admin/**").hasRole("ADMIN")
+                        .anyRequest().denyAll())
+                .httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
+                .exceptionHandling(ex -> ex.authenticationEntryPoint(entryPoint).accessDeniedHandler(denied))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .requestCache(cache -> cache.disable());
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain screenSecurity(HttpSecurity http, AuthenticationManager authenticationManager) throws Exception {
+        AuthenticationFailureHandler failure = (request, response, e) -> {
+            String reason = e instanceof LoginThrottledException ? "locked" : "failed";
+            response.sendRedirect(request.getContextPath() + "/login.xhtml?" + reason);
+        };
+        http.authenticationManager(authenticationManager)
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/login.xhtml", "/assets/**", "/jakarta.faces.resource/**", "/error", "/error/**",
+                                "/favicon.ico").permitAll()
+                        .requestMatchers("/admin/**").hasRole("ADMIN")
+                        .requestMatchers("/app/inbox.xhtml", "/app/task.xhtml", "/app/start.xhtml").hasAnyRole(TASK_ROLES)
+                        .requestMatchers("/app/**", "/").hasAnyRole(SCREEN_ROLES)
+                        .anyRequest().denyAll())
+                .formLogin(form -> form
+                        .loginPage("/login.xhtml")
+                        .loginProcessingUrl("/login")
+                        .defaultSuccessUrl("/app/home.xhtml", true)
+                        .failureHandler(failure)
+                        .permitAll())
+                .logout(logout -> logout
+                        .logoutUrl("/logout")
+                        .logoutSuccessUrl("/login.xhtml?logout")
+                        .deleteCookies("HEALTHCRM_SESSION")
+                        .invalidateHttpSession(true))
+                .sessionManagement(session -> session
+                        .sessionFixation(fixation -> fixation.changeSessionId())
+                        .invalidSessionUrl("/login.xhtml?expired"))
+                .exceptionHandling(ex -> ex.accessDeniedHandler(
+                        (request, response, e) -> response.sendError(HttpServletResponse.SC_FORBIDDEN)))
+                .headers(headers -> headers
+                        .frameOptions(frame -> frame.sameOrigin())
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+        return http.build();
+    }
+}

@@ -1,0 +1,156 @@
+package org.healthcrm.workflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.healthcrm.IntegrationTest;
+import org.healthcrm.Submissions;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The task API as a client uses it: list, open, claim, submit; and each way it refuses. */
+class TaskApiTest extends IntegrationTest {
+
+    private static final String VALID_DEMOGRAPHICS = Submissions.demographics("Zoë", "Ångström");
+
+    @Autowired
+    RuntimeService runtimeService;
+
+    @Autowired
+    HistoryService historyService;
+
+    @Test
+    void startedIntakeShowsItsFirstTaskInTheFrontDeskInbox() {
+        Response started = post("frontdesk", "/api/processes/patient-intake/instances",
+                "{\"businessKey\":\"api-inbox-1\",\"data\":{}}");
+        assertThat(started.status()).isEqualTo(201);
+        assertThat(started.header("Location")).contains("/api/processes/patient-intake/instances/");
+        String instanceId = started.json().get("id").asText();
+
+        JsonNode item = findTask(get("frontdesk", "/api/tasks?size=200").json(), "api-inbox-1");
+        assertThat(item.get("name").asText()).isEqualTo("Collect demographics");
+        assertThat(item.get("processKey").asText()).isEqualTo("patient-intake");
+        assertThat(item.get("created").asText()).isNotBlank();
+        assertThat(item.get("due").asText()).isNotBlank();
+        assertThat(item.has("assignee")).isFalse();
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(instanceId).count()).isEqualTo(1);
+
+        // not offered to nurses
+        assertThat(findTaskOrNull(get("nurse", "/api/tasks?size=200").json(), "api-inbox-1")).isNull();
+    }
+
+    @Test
+    void taskShowsItsFormAndIsCompletedByAValidSubmission() {
+        String taskId = startIntakeAndGetFirstTask("api-submit-1");
+
+        Response task = get("frontdesk", "/api/tasks/" + taskId);
+        assertThat(task.status()).isEqualTo(200);
+        JsonNode form = task.json().get("form");
+        assertThat(form.get("components").isArray()).isTrue();
+        assertThat(form.toString()).contains("givenName").contains("familyName");
+        assertThat(task.json().get("task").get("name").asText()).isEqualTo("Collect demographics");
+
+        Response submitted = post("frontdesk", "/api/tasks/" + taskId + "/submission", VALID_DEMOGRAPHICS);
+        assertThat(submitted.status()).as(submitted.body()).isEqualTo(200);
+        String instanceId = submitted.json().get("processInstanceId").asText();
+        assertThat(runtimeService.getVariable(instanceId, "familyName")).isEqualTo("Ångström");
+
+        // the next step is waiting, and the completed task cannot be submitted again
+        assertThat(findTask(get("frontdesk", "/api/tasks?size=200").json(), "api-submit-1").get("name").asText())
+                .isEqualTo("Review registration");
+        Response again = post("frontdesk", "/api/tasks/" + taskId + "/submission", VALID_DEMOGRAPHICS);
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.header("Content-Type")).startsWith("application/problem+json");
+    }
+
+    @Test
+    void invalidSubmissionGets422WithTheFieldsAndChangesNothing() {
+        String taskId = startIntakeAndGetFirstTask("api-invalid-1");
+        String instanceId = get("frontdesk", "/api/tasks/" + taskId).json().get("task").get("processInstanceId").asText();
+
+        Response missing = post("frontdesk", "/api/tasks/" + taskId + "/submission",
+                "{\"data\": {\"givenName\": \"Mei\", \"notAField\": \"x\"}}");
+        assertThat(missing.status()).isEqualTo(422);
+        assertThat(missing.header("Content-Type")).startsWith("application/problem+json");
+        List<String> paths = new ArrayList<>();
+        missing.json().get("errors").forEach(error -> paths.add(error.get("path").asText()));
+        assertThat(paths).contains("familyName", "notAField");
+        assertThat(missing.json().get("requestId").asText()).isEqualTo(missing.header("X-Request-Id"));
+
+        // nothing changed: still open, unassigned, no variables written
+        JsonNode task = get("frontdesk", "/api/tasks/" + taskId).json().get("task");
+        assertThat(task.has("assignee")).isFalse();
+        assertThat(runtimeService.getVariable(instanceId, "givenName")).isNull();
+    }
+
+    @Test
+    void malformedJsonGets400ProblemWithoutDetailsOfTheParser() {
+        String taskId = startIntakeAndGetFirstTask("api-malformed-1");
+        Response response = post("frontdesk", "/api/tasks/" + taskId + "/submission", "{\"data\": {");
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(response.body()).doesNotContain("jackson").doesNotContain("Exception").doesNotContain("at org.");
+    }
+
+    @Test
+    void claimedTaskIsMineAndOthersGet409() {
+        String taskId = startIntakeAndGetFirstTask("api-claim-1");
+        Response claimed = post("frontdesk", "/api/tasks/" + taskId + "/claim", null);
+        assertThat(claimed.status()).isEqualTo(200);
+        assertThat(claimed.json().get("assignee").asText()).isEqualTo("frontdesk");
+        assertThat(findTask(get("frontdesk", "/api/tasks?mine=true&size=200").json(), "api-claim-1")).isNotNull();
+
+        // admin may see front-desk work only when offered to ADMIN: this task is not
+        Response other = post("admin", "/api/tasks/" + taskId + "/claim", null);
+        assertThat(other.status()).isEqualTo(403);
+    }
+
+    @Test
+    void submissionByAUserWhoseRolesTheTaskIsNotOfferedToGets403() {
+        String taskId = startIntakeAndGetFirstTask("api-forbidden-1");
+        Response response = post("nurse", "/api/tasks/" + taskId + "/submission", VALID_DEMOGRAPHICS);
+        assertThat(response.status()).isEqualTo(403);
+        assertThat(get("frontdesk", "/api/tasks/" + taskId).status()).isEqualTo(200);
+    }
+
+    @Test
+    void unknownTaskAndUnknownProcessGet404() {
+        assertThat(get("frontdesk", "/api/tasks/does-not-exist").status()).isEqualTo(404);
+        assertThat(post("frontdesk", "/api/processes/no-such-process/instances", "{}").status()).isEqualTo(404);
+    }
+
+    @Test
+    void pagingIsServerSide() {
+        for (int i = 0; i < 3; i++) {
+            startIntakeAndGetFirstTask("api-page-" + i);
+        }
+        JsonNode page0 = get("frontdesk", "/api/tasks?size=2&page=0").json();
+        JsonNode page1 = get("frontdesk", "/api/tasks?size=2&page=1").json();
+        assertThat(page0.get("items")).hasSize(2);
+        assertThat(page0.get("total").asLong()).isGreaterThanOrEqualTo(3);
+        assertThat(page1.get("items").get(0).get("id").asText())
+                .isNotIn(page0.get("items").get(0).get("id").asText(), page0.get("items").get(1).get("id").asText());
+        assertThat(get("frontdesk", "/api/tasks?size=500").status()).isEqualTo(422);
+        assertThat(get("frontdesk", "/api/tasks?group=NURSE").status()).isEqualTo(403);
+    }
+
+    static JsonNode findTask(JsonNode page, String businessKey) {
+        JsonNode found = findTaskOrNull(page, businessKey);
+        assertThat(found).as("task of " + businessKey + " in " + page).isNotNull();
+        return found;
+    }
+
+    static JsonNode findTaskOrNull(JsonNode page, String businessKey) {
+        for (JsonNode item : page.get("items")) {
+            if (businessKey.equals(item.path("businessKey").asText())) {
+                return item;
+            }
+        }
+        return null;
+    }
+}
