@@ -5,8 +5,6 @@
  */
 (function () {
     var cfg = window.healthcrm || {};
-    var total = (cfg.sessionSeconds || 900) * 1000;
-    var warnAt = total - (cfg.warningSeconds || 120) * 1000;
     var warningTimer, logoutTimer, countdownTimer, deadline;
 
     function box() { return document.getElementById('idle-warning'); }
@@ -43,12 +41,15 @@
     }
 
     function restart() {
+        var total = (cfg.sessionSeconds || 900) * 1000;
+        var warnAt = total - (cfg.warningSeconds || 120) * 1000;
         clearTimeout(warningTimer);
         clearTimeout(logoutTimer);
         hideWarning();
         deadline = Date.now() + total;
         warningTimer = setTimeout(showWarning, Math.max(0, warnAt));
-        logoutTimer = setTimeout(signOut, total - 5000);
+        // sign out a little before the server would, so the page never sits on an expired session
+        logoutTimer = setTimeout(signOut, Math.max(0, total - 5000));
     }
 
     document.addEventListener('DOMContentLoaded', function () {

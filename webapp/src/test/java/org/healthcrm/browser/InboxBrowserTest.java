@@ -67,6 +67,15 @@ class InboxBrowserTest extends IntegrationTest {
         wait.until(ExpectedConditions.attributeToBe(By.id("formio"), "data-ready", "true"));
         assertThat(driver.findElement(By.id("formio")).getText()).contains("Family name");
 
+        // starting a process from the Start screen opens its first task, claimed for me
+        driver.findElement(By.id("nav-start")).click();
+        WebElement intake = wait.until(driver -> driver.findElements(By.cssSelector("#startForm\\:processes tbody tr")).stream()
+                .filter(tr -> tr.getText().contains("Patient intake")).findFirst().orElse(null));
+        intake.findElement(By.className("start-button")).click();
+        wait.until(ExpectedConditions.urlContains("/app/task.xhtml"));
+        assertThat(driver.findElement(By.id("task-name")).getText()).isEqualTo("Collect demographics");
+        assertThat(driver.findElement(By.id("task-assignee")).getText()).isEqualTo("frontdesk");
+
         driver.findElement(By.id("logout")).click();
         wait.until(ExpectedConditions.urlContains("/login.xhtml"));
         assertThat(driver.findElement(By.id("login-logged-out")).getText()).contains("signed out");

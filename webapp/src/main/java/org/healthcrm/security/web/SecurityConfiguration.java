@@ -104,7 +104,9 @@ public class SecurityConfiguration {
                         .permitAll())
                 .logout(logout -> logout
                         .logoutUrl("/logout")
-                        .logoutSuccessUrl("/login.xhtml?logout")
+                        .logoutSuccessHandler((request, response, authentication) -> response.sendRedirect(
+                                request.getContextPath() + ("timeout".equals(request.getParameter("reason"))
+                                        ? "/login.xhtml?timeout" : "/login.xhtml?logout")))
                         .deleteCookies("HEALTHCRM_SESSION")
                         .invalidateHttpSession(true))
                 .sessionManagement(session -> session
