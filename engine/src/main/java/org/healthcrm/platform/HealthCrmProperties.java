@@ -17,6 +17,36 @@ public class HealthCrmProperties {
     private final EmbeddedDatabase embeddedDatabase = new EmbeddedDatabase();
     private final Login login = new Login();
     private final Engine engine = new Engine();
+    private final FirstAdmin firstAdmin = new FirstAdmin();
+
+    public FirstAdmin getFirstAdmin() {
+        return firstAdmin;
+    }
+
+    /**
+     * The first administrator of a new installation, created at start-up only while no active administrator
+     * exists. Pass the password through the environment (HEALTHCRM_FIRST_ADMIN_PASSWORD), never in a file.
+     */
+    public static class FirstAdmin {
+        private String username;
+        private String password;
+
+        public String getUsername() {
+            return username;
+        }
+
+        public void setUsername(String username) {
+            this.username = username;
+        }
+
+        public String getPassword() {
+            return password;
+        }
+
+        public void setPassword(String password) {
+            this.password = password;
+        }
+    }
 
     public Path getDataDir() {
         return dataDir;

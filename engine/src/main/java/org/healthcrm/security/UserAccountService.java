@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 
 import org.healthcrm.platform.InvalidInputException;
 import org.healthcrm.platform.NotFoundException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,11 +23,14 @@ public class UserAccountService {
     private final UserAccountRepository users;
     private final PasswordEncoder passwordEncoder;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    public UserAccountService(UserAccountRepository users, PasswordEncoder passwordEncoder, Clock clock) {
+    public UserAccountService(UserAccountRepository users, PasswordEncoder passwordEncoder, Clock clock,
+                              ApplicationEventPublisher events) {
         this.users = users;
         this.passwordEncoder = passwordEncoder;
         this.clock = clock;
+        this.events = events;
     }
 
     public UserAccount create(String username, String displayName, String password, Set<Role> roles) {
@@ -46,7 +50,11 @@ public class UserAccountService {
     public UserAccount update(long id, String displayName, Set<Role> roles) {
         UserAccount account = get(id);
         account.rename(requireDisplayName(displayName));
-        account.assignRoles(requireRoles(roles));
+        Set<Role> chosen = requireRoles(roles);
+        if (!account.getRoles().equals(chosen)) {
+            account.assignRoles(chosen);
+            events.publishEvent(new AccessChanged(account.getUsername(), "roles changed"));
+        }
         return account;
     }
 
@@ -54,12 +62,14 @@ public class UserAccountService {
         UserAccount account = get(id);
         checkPassword(account.getUsername(), newPassword);
         account.changePassword(passwordEncoder.encode(newPassword), clock.instant());
+        events.publishEvent(new AccessChanged(account.getUsername(), "password reset"));
         return account;
     }
 
     public UserAccount deactivate(long id) {
         UserAccount account = get(id);
         account.deactivate();
+        events.publishEvent(new AccessChanged(account.getUsername(), "deactivated"));
         return account;
     }
 
@@ -67,6 +77,13 @@ public class UserAccountService {
         UserAccount account = get(id);
         account.reactivate();
         return account;
+    }
+
+    /**
+     * A user's access changed (deactivated, roles changed, password reset): sessions signed in with the old access
+     * must end. Published so that the web layer can act without this service knowing about sessions.
+     */
+    public record AccessChanged(String username, String reason) {
     }
 
     @Transactional(readOnly = true)

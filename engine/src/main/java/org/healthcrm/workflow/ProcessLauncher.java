@@ -1,5 +1,6 @@
 package org.healthcrm.workflow;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +9,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.RepositoryService;
@@ -16,6 +18,8 @@ import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.healthcrm.forms.validation.FieldError;
+import org.healthcrm.patient.PatientRepository;
 import org.healthcrm.platform.InvalidInputException;
 import org.healthcrm.platform.NotFoundException;
 import org.healthcrm.security.Actor;
@@ -37,14 +41,16 @@ public class ProcessLauncher {
     private final RuntimeService runtimeService;
     private final FormService formService;
     private final TaskForms forms;
+    private final PatientRepository patients;
     private final TransactionTemplate transaction;
 
     public ProcessLauncher(RepositoryService repositoryService, RuntimeService runtimeService, FormService formService,
-                           TaskForms forms, PlatformTransactionManager transactionManager) {
+                           TaskForms forms, PatientRepository patients, PlatformTransactionManager transactionManager) {
         this.repositoryService = repositoryService;
         this.runtimeService = runtimeService;
         this.formService = formService;
         this.forms = forms;
+        this.patients = patients;
         this.transaction = new TransactionTemplate(transactionManager);
     }
 
@@ -89,10 +95,32 @@ public class ProcessLauncher {
             String formKey = formService.getStartFormKey(definition.getId());
             Map<String, Object> variables = formKey != null && formKey.startsWith(WorkTaskService.FORM_KEY_PREFIX)
                     ? forms.validate(forms.form(formKey.substring(WorkTaskService.FORM_KEY_PREFIX.length())), data)
-                    : forms.variablesOf(data);
+                    : startVariablesWithoutForm(data);
             ProcessInstance instance = runtimeService.startProcessInstanceById(definition.getId(), businessKey, variables);
             return new StartedProcess(instance.getId(), definition.getKey(), definition.getVersion(), businessKey);
         });
+    }
+
+    /**
+     * A process without a start form takes at most the patient it is about: other start data would let a caller
+     * set variables the process did not ask for (such as its initiator).
+     */
+    private Map<String, Object> startVariablesWithoutForm(ObjectNode data) {
+        List<FieldError> errors = new ArrayList<>();
+        data.fieldNames().forEachRemaining(name -> {
+            if (!WorkTaskService.PATIENT_ID.equals(name)) {
+                errors.add(new FieldError(name, "This process takes no start data other than patientId", "unknownField"));
+            }
+        });
+        JsonNode patientId = data.get(WorkTaskService.PATIENT_ID);
+        if (patientId != null && !patientId.isNull()
+                && (!patientId.canConvertToLong() || !patientId.isIntegralNumber() || !patients.existsById(patientId.asLong()))) {
+            errors.add(new FieldError(WorkTaskService.PATIENT_ID, "patientId must be the id of a registered patient", "patient"));
+        }
+        if (!errors.isEmpty()) {
+            throw new FormSubmissionException(errors);
+        }
+        return patientId == null || patientId.isNull() ? Map.of() : Map.of(WorkTaskService.PATIENT_ID, patientId.asLong());
     }
 
     private boolean mayStart(Actor actor, ProcessDefinition definition) {

@@ -13,9 +13,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.camunda.spin.json.SpinJsonNode;
 import org.camunda.spin.plugin.variable.SpinValues;
-import org.healthcrm.forms.FormCatalog;
 import org.healthcrm.forms.FormDefinition;
 import org.healthcrm.forms.model.DataField;
+import org.healthcrm.forms.registry.FormRegistry;
 import org.healthcrm.forms.validation.FieldError;
 import org.healthcrm.forms.validation.SubmissionValidator;
 import org.healthcrm.forms.validation.ValidationResult;
@@ -30,33 +30,48 @@ import org.springframework.stereotype.Component;
 public class TaskForms {
 
     private final ObjectMapper objectMapper;
-    private final FormCatalog catalog = FormCatalog.load();
+    private final FormRegistry registry;
     private final SubmissionValidator validator = new SubmissionValidator();
     private final Map<String, Form> forms = new ConcurrentHashMap<>();
 
-    public TaskForms(ObjectMapper objectMapper) {
+    public TaskForms(ObjectMapper objectMapper, FormRegistry registry) {
         this.objectMapper = objectMapper;
+        this.registry = registry;
     }
 
-    /** The form with this key; a model naming a form that does not exist is a deployment error. */
+    /** The latest version of the form with this key (for process starts, which pin nothing). */
     public Form form(String key) {
-        return forms.computeIfAbsent(key, k -> {
-            FormDefinition definition = catalog.get(k).definition();
+        return form(registry.latest(key));
+    }
+
+    /** The given version of the form: what a task created with that version shows and validates against. */
+    public Form form(String key, int version) {
+        return form(registry.version(key, version));
+    }
+
+    private Form form(FormRegistry.RegisteredForm registered) {
+        return forms.computeIfAbsent(registered.key() + "@" + registered.version(), k -> {
+            FormDefinition definition = registered.definition();
             try {
-                return new Form(k, definition, objectMapper.readTree(definition.json()));
+                return new Form(registered.key(), registered.version(), definition, objectMapper.readTree(definition.json()));
             } catch (IOException e) {
-                throw new UncheckedIOException("Form " + k + " is not JSON", e);
+                throw new UncheckedIOException("Form " + registered.key() + " is not JSON", e);
             }
         });
     }
 
     /** Validates and returns the process variables to store; throws {@link FormSubmissionException} when invalid. */
     public Map<String, Object> validate(Form form, ObjectNode data) {
-        ValidationResult result = validator.validate(form.model(), data);
+        return variablesOf(check(form, data));
+    }
+
+    /** Validates and returns the cleaned data; throws {@link FormSubmissionException} when invalid. */
+    public ObjectNode check(Form form, ObjectNode data) {
+        ValidationResult result = validator.validate(form.model(), (com.fasterxml.jackson.databind.JsonNode) data);
         if (!result.valid()) {
             throw new FormSubmissionException(result.errors());
         }
-        return variablesOf(result.data());
+        return result.data();
     }
 
     /** Data of a task without a form: only an empty submission is accepted. */
@@ -117,6 +132,6 @@ public class TaskForms {
     /**
      * A form: its key, its typed model (for validation) and its Form.io definition as the browser renders it.
      */
-    public record Form(String key, FormDefinition model, JsonNode definition) {
+    public record Form(String key, int version, FormDefinition model, JsonNode definition) {
     }
 }

@@ -1,5 +1,6 @@
 package org.healthcrm.workflow;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.Date;
 import java.util.HashMap;
@@ -61,12 +62,15 @@ public class WorkTaskService {
     private final PatientRepository patients;
     private final UserAccountRepository users;
     private final TaskForms forms;
+    private final TaskDrafts drafts;
+    private final SubmissionArchive archive;
     private final TransactionTemplate transaction;
     private final Map<String, ProcessDefinition> definitions = new ConcurrentHashMap<>();
 
     public WorkTaskService(TaskService taskService, RuntimeService runtimeService, RepositoryService repositoryService,
                            HistoryService historyService, PatientRepository patients, UserAccountRepository users,
-                           TaskForms forms, PlatformTransactionManager transactionManager) {
+                           TaskForms forms, TaskDrafts drafts, SubmissionArchive archive,
+                           PlatformTransactionManager transactionManager) {
         this.taskService = taskService;
         this.runtimeService = runtimeService;
         this.repositoryService = repositoryService;
@@ -74,6 +78,8 @@ public class WorkTaskService {
         this.patients = patients;
         this.users = users;
         this.forms = forms;
+        this.drafts = drafts;
+        this.archive = archive;
         this.transaction = new TransactionTemplate(transactionManager);
     }
 
@@ -165,9 +171,13 @@ public class WorkTaskService {
             Optional<TaskForms.Form> form = formOf(task);
             Map<String, Object> data = new HashMap<>();
             form.ifPresent(f -> data.putAll(forms.prefill(f, taskService.getVariables(taskId))));
+            Optional<TaskDrafts.Draft> draft = drafts.find(taskId, actor.userId());
+            draft.ifPresent(d -> data.putAll(d.data()));
             Patient patient = view.patientId() == null ? null : patients.findById(view.patientId()).orElse(null);
             boolean workable = task.getAssignee() == null || actor.userId().equals(task.getAssignee());
-            return new TaskDetail(view, form.map(TaskForms.Form::definition).orElse(null), data,
+            return new TaskDetail(view, form.map(TaskForms.Form::definition).orElse(null),
+                    form.map(TaskForms.Form::version).orElse(null), data,
+                    draft.map(TaskDrafts.Draft::savedAt).orElse(null),
                     patient == null ? null : PatientSummary.of(patient), workable);
         });
     }
@@ -179,14 +189,25 @@ public class WorkTaskService {
     public CompletedTask submit(Actor actor, String taskId, ObjectNode data) {
         return change(taskId, () -> {
             Task task = workableTask(actor, taskId);
-            Map<String, Object> variables = formOf(task)
-                    .map(form -> forms.validate(form, data))
-                    .orElseGet(() -> forms.withoutForm(data));
+            Optional<TaskForms.Form> form = formOf(task);
+            ObjectNode cleaned = form.map(f -> forms.check(f, data)).orElse(null);
+            Map<String, Object> variables = cleaned != null ? forms.variablesOf(cleaned) : forms.withoutForm(data);
+            TaskView view = view(task);
             if (task.getAssignee() == null) {
                 taskService.claim(taskId, actor.userId());
             }
             taskService.complete(taskId, variables);
-            return new CompletedTask(taskId, task.getProcessInstanceId());
+            drafts.discardAll(taskId);
+            Long documentId = form.map(f -> archive.record(view, f, cleaned, actor.userId()).getDocumentId()).orElse(null);
+            return new CompletedTask(taskId, task.getProcessInstanceId(), documentId);
+        });
+    }
+
+    /** Keeps unvalidated data of a task for the user, to be restored when they open the task again. */
+    public Instant saveDraft(Actor actor, String taskId, ObjectNode data) {
+        return change(taskId, () -> {
+            workableTask(actor, taskId);
+            return drafts.save(taskId, actor.userId(), data);
         });
     }
 
@@ -374,16 +395,18 @@ public class WorkTaskService {
         if (formKey == null || !formKey.startsWith(FORM_KEY_PREFIX)) {
             return Optional.empty();
         }
-        return Optional.of(forms.form(formKey.substring(FORM_KEY_PREFIX.length())));
+        String key = formKey.substring(FORM_KEY_PREFIX.length());
+        Object pinned = taskService.getVariableLocal(task.getId(), FormVersionPinning.VARIABLE);
+        return Optional.of(pinned instanceof Number version ? forms.form(key, version.intValue()) : forms.form(key));
     }
 
     /** Who completed what, for the caller to show or return. */
-    public record CompletedTask(String taskId, String processInstanceId) {
+    public record CompletedTask(String taskId, String processInstanceId, Long documentId) {
     }
 
     /** The task, its Form.io definition (raw JSON) and current data, and the patient it is about. */
-    public record TaskDetail(TaskView task, Object form, Map<String, Object> data, PatientSummary patient,
-                             boolean workable) {
+    public record TaskDetail(TaskView task, Object form, Integer formVersion, Map<String, Object> data,
+                             Instant draftSavedAt, PatientSummary patient, boolean workable) {
     }
 
     /** What a task screen shows of the patient in its header. */

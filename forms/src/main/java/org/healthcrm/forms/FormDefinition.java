@@ -8,7 +8,10 @@ import org.healthcrm.forms.model.DataScope;
 import org.healthcrm.forms.model.FormDisplay;
 import org.healthcrm.forms.model.Panel;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -18,8 +21,9 @@ import java.util.Objects;
  * <p>Loading refuses, with a {@link FormDefinitionException} naming the component and the fix: component types the
  * server does not understand, duplicate data keys at one data level, and JavaScript the browser would run but the
  * server cannot ({@code customConditional}, {@code validate.custom}, {@code calculateValue},
- * {@code customDefaultValue}, advanced {@code logic}). JSONLogic ({@code conditional.json}, {@code validate.json})
- * is data, not code, and is supported. Instances are immutable and thread-safe.
+ * {@code customDefaultValue}, advanced {@code logic}), and record-field mappings ({@code properties.domain}) that
+ * are malformed, duplicated or inside grid rows. JSONLogic ({@code conditional.json}, {@code validate.json}) is data,
+ * not code, and is supported. Instances are immutable and thread-safe.
  */
 public final class FormDefinition {
 
@@ -30,15 +34,17 @@ public final class FormDefinition {
     private final FormDisplay display;
     private final List<Component> components;
     private final DataScope data;
+    private final Map<String, String> domainTargets;
     private final String json;
 
     FormDefinition(String key, String title, FormDisplay display, List<Component> components, DataScope data,
-                   String json) {
+                   Map<String, String> domainTargets, String json) {
         this.key = key;
         this.title = title;
         this.display = display;
         this.components = List.copyOf(components);
         this.data = data;
+        this.domainTargets = Collections.unmodifiableMap(new LinkedHashMap<>(domainTargets));
         this.json = json;
     }
 
@@ -102,6 +108,15 @@ public final class FormDefinition {
     /** The fields of the submission's {@code data} object, layouts resolved away. */
     public DataScope data() {
         return data;
+    }
+
+    /**
+     * The record fields this form feeds ({@code properties.domain}), each with the data path of the form field that
+     * feeds it ({@code "patient.addressLine1" -> "address.line1"}), in document order. {@link DomainValues} reads
+     * the values.
+     */
+    public Map<String, String> domainTargets() {
+        return domainTargets;
     }
 
     /** The definition's JSON as written, for the browser. */

@@ -43,6 +43,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -66,6 +67,16 @@ final class FormParser {
     private static final Set<ComponentType> SINGLE_VALUED = EnumSet.of(ComponentType.CHECKBOX,
             ComponentType.SELECTBOXES, ComponentType.RADIO, ComponentType.DAY, ComponentType.SIGNATURE,
             ComponentType.PASSWORD, ComponentType.HIDDEN);
+    /** Free text people type: the server refuses markup in it unless {@code properties.allowMarkup} is "true". */
+    private static final Set<ComponentType> FREE_TEXT = EnumSet.of(ComponentType.TEXTFIELD, ComponentType.TEXTAREA,
+            ComponentType.EMAIL, ComponentType.URL, ComponentType.PHONE_NUMBER);
+    /** Fields whose single value can feed a record field ({@code properties.domain}). */
+    private static final Set<ComponentType> MAPPABLE = EnumSet.of(ComponentType.TEXTFIELD, ComponentType.TEXTAREA,
+            ComponentType.EMAIL, ComponentType.URL, ComponentType.PHONE_NUMBER, ComponentType.NUMBER,
+            ComponentType.CURRENCY, ComponentType.CHECKBOX, ComponentType.SELECT, ComponentType.RADIO,
+            ComponentType.DAY, ComponentType.DATETIME, ComponentType.TIME, ComponentType.HIDDEN);
+    /** {@code <record>.<field>}: letters and digits, each part starting with a letter. */
+    private static final Pattern DOMAIN_TARGET = Pattern.compile("[A-Za-z][A-Za-z0-9]*\\.[A-Za-z][A-Za-z0-9]*");
 
     /** One step down into nested data: a container's object or a grid's rows. */
     private record ScopeStep(String key, boolean grid) {
@@ -89,6 +100,8 @@ final class FormParser {
 
     private final String formKey;
     private final List<Location> locations = new ArrayList<>();
+    /** Record field to the data path of the form field that feeds it, in document order. */
+    private final Map<String, String> domainTargets = new LinkedHashMap<>();
 
     FormParser(String formKey) {
         this.formKey = formKey;
@@ -127,7 +140,7 @@ final class FormParser {
         }
         String title = text(root, "title");
         return new FormDefinition(formKey, title.isBlank() ? formKey : title, display, parsed,
-                new DataScope(rootFields), json);
+                new DataScope(rootFields), domainTargets, json);
     }
 
     // ---- first pass: types, keys, duplicates -------------------------------------------------------------
@@ -366,7 +379,14 @@ final class FormParser {
         }
         String mask = text(node, "inputMask");
         boolean masked = !mask.isEmpty() && (type == ComponentType.TEXTFIELD || type == ComponentType.PHONE_NUMBER);
-        return new TextInput(common, validation, multiple, masked ? InputMask.of(mask) : null);
+        boolean allowMarkup = allowMarkup(node, common);
+        String editor = text(node, "editor");
+        if (type == ComponentType.TEXTAREA && !editor.isEmpty() && !allowMarkup) {
+            throw fail(describe(common) + " uses the editor '" + editor + "', which submits markup the server refuses "
+                    + "in free text; remove the editor, or set the custom property allowMarkup to \"true\" and "
+                    + "sanitize the HTML wherever it is shown");
+        }
+        return new TextInput(common, validation, multiple, masked ? InputMask.of(mask) : null, allowMarkup);
     }
 
     private DayInput day(JsonNode node, Common common, Validation validation) {
@@ -465,10 +485,85 @@ final class FormParser {
         boolean persists = !(persistent.isBoolean() && !persistent.booleanValue())
                 && !"client-only".equals(persistent.asText());
         Common withoutCondition = new Common(key, type, text(node, "label"), text(node, "errorLabel"), null,
-                node.path("hidden").asBoolean(false), node.path("clearOnHide").asBoolean(true), persists);
+                node.path("hidden").asBoolean(false), node.path("clearOnHide").asBoolean(true), persists, null);
         Conditional conditional = conditional(node.path("conditional"), withoutCondition, chain);
+        allowMarkup(node, withoutCondition);
         return new Common(key, type, withoutCondition.label(), withoutCondition.errorLabel(), conditional,
-                withoutCondition.hidden(), withoutCondition.clearOnHide(), withoutCondition.persistent());
+                withoutCondition.hidden(), withoutCondition.clearOnHide(), withoutCondition.persistent(),
+                domain(node, withoutCondition, chain));
+    }
+
+    // ---- custom properties ("properties" in the builder's API tab) -----------------------------------------
+
+    /** {@code properties.allowMarkup}: "true" lets a free-text field hold markup; only free text has the choice. */
+    private boolean allowMarkup(JsonNode node, Common common) {
+        JsonNode value = node.path("properties").path("allowMarkup");
+        if (value.isMissingNode() || value.isNull()) {
+            return false;
+        }
+        String text = value.isValueNode() ? value.asText().strip() : value.toString();
+        boolean allow = switch (text) {
+            case "true" -> true;
+            case "false", "" -> false;
+            default -> throw fail(describe(common) + " has properties.allowMarkup '" + text + "'; use \"true\" or "
+                    + "\"false\"");
+        };
+        if (allow && !FREE_TEXT.contains(common.type())) {
+            throw fail(describe(common) + " has properties.allowMarkup, which applies to free text only (textfield, "
+                    + "textarea, email, url, phoneNumber)");
+        }
+        return allow;
+    }
+
+    /**
+     * {@code properties.domain}: the record field ({@code <record>.<field>}) this field feeds. Checked here so that
+     * a wrong mapping stops the form from loading rather than losing data later.
+     */
+    private String domain(JsonNode node, Common common, List<ScopeStep> chain) {
+        JsonNode value = node.path("properties").path("domain");
+        if (value.isMissingNode() || value.isNull() || value.isTextual() && value.textValue().isBlank()) {
+            return null;
+        }
+        String target = value.isValueNode() ? value.asText().strip() : value.toString();
+        String mapping = describe(common) + " maps to '" + target + "' (properties.domain)";
+        if (!value.isTextual() || !DOMAIN_TARGET.matcher(target).matches()) {
+            throw fail(describe(common) + " has properties.domain '" + target + "', which is not a record field; "
+                    + "write <record>.<field> with letters and digits, such as patient.birthDate");
+        }
+        if (!MAPPABLE.contains(common.type())) {
+            throw fail(mapping + ", but a " + common.type() + " component cannot feed a record field; only single "
+                    + "values can: textfield, textarea, email, url, phoneNumber, number, currency, checkbox, select, "
+                    + "radio, day, datetime, time, hidden");
+        }
+        if (node.path("multiple").asBoolean(false)) {
+            throw fail(mapping + ", but holds a list of values (multiple: true); only a single value can feed a "
+                    + "record field");
+        }
+        if (!common.persistent()) {
+            throw fail(mapping + ", but its value is never stored (persistent: false)");
+        }
+        if (common.type() == ComponentType.DAY) {
+            JsonNode fields = node.path("fields");
+            if (fields.path("day").path("hide").asBoolean(false) || fields.path("month").path("hide").asBoolean(false)
+                    || fields.path("year").path("hide").asBoolean(false)) {
+                throw fail(mapping + ", but hides part of the date; only a whole day can feed a record field");
+            }
+        }
+        StringBuilder path = new StringBuilder();
+        for (ScopeStep step : chain) {
+            if (step.grid()) {
+                throw fail(mapping + ", but sits in the rows of '" + step.key() + "'; only top-level and container "
+                        + "fields can feed a record field (a grid has many rows, a record field one value)");
+            }
+            path.append(step.key()).append('.');
+        }
+        path.append(common.key());
+        String previous = domainTargets.putIfAbsent(target, path.toString());
+        if (previous != null) {
+            throw fail(mapping + ", which field '" + previous + "' already feeds; each record field takes its value "
+                    + "from one form field");
+        }
+        return target;
     }
 
     /** Form.io's precedence: the builder's condition list, else show/when/eq, else JSONLogic. */

@@ -54,11 +54,24 @@ class FormCatalogTest {
     void shipsTheProductForms() {
         FormCatalog catalog = FormCatalog.load();
 
+        assertThat(catalog.forms()).hasSizeGreaterThanOrEqualTo(20);
         assertThat(catalog.feature("intake")).extracting(PackagedForm::key).containsExactly(
-                "intake-demographics", "intake-health-history", "intake-insurance", "intake-registration-review");
-        assertThat(catalog.get("intake-consents").feature()).isEqualTo("consent");
-        assertThat(catalog.get("referral-inbound").feature()).isEqualTo("referral");
+                "intake-demographics", "intake-duplicate-review", "intake-health-history", "intake-insurance",
+                "intake-registration-review", "intake-supervisor-escalation");
+        assertThat(catalog.feature("consent")).extracting(PackagedForm::key).containsExactly(
+                "consent-revocation", "intake-consents", "minor-guardian-consent", "release-of-information");
+        assertThat(catalog.feature("referral")).extracting(PackagedForm::key).containsExactly(
+                "referral-inbound", "referral-outbound", "referral-source");
+        assertThat(catalog.feature("triage")).extracting(PackagedForm::key).containsExactly(
+                "triage-disposition", "triage-nurse-assessment", "triage-red-flag-screening");
+        assertThat(catalog.feature("monitoring")).extracting(PackagedForm::key).containsExactly(
+                "monitoring-alert-review", "remote-monitoring-enrollment");
+        assertThat(catalog.get("appointment-request").feature()).isEqualTo("scheduling");
+        assertThat(catalog.get("outreach-campaign").feature()).isEqualTo("outreach");
+        assertThat(catalog.get("secure-message").feature()).isEqualTo("messaging");
+        assertThat(catalog.get("patient-demographics-update").feature()).isEqualTo("patient");
         assertThat(catalog.get("triage-nurse-assessment").definition().display()).isEqualTo(FormDisplay.WIZARD);
+        assertThat(catalog.get("minor-guardian-consent").definition().display()).isEqualTo(FormDisplay.WIZARD);
         assertThat(catalog.find("intake-demographics")).isPresent();
         assertThat(catalog.find("no-such-form")).isEmpty();
     }

@@ -150,7 +150,62 @@ class FormDefinitionTest {
                 new Refusal("file content stored in the submission", "[{type: 'file', key: 'card', storage: 'base64'}]",
                         "component 'card' (file) uses storage 'base64'"),
                 new Refusal("component that is not an object", "['textfield']",
-                        "every entry of \"components\" must be an object")
+                        "every entry of \"components\" must be an object"),
+
+                // free text and markup
+                new Refusal("allowMarkup that is neither true nor false", "[{type: 'textarea', key: 'notes', "
+                        + "properties: {allowMarkup: 'yes'}}]",
+                        "Form 'intake-demographics': component 'notes' (textarea) has properties.allowMarkup 'yes'; "
+                                + "use \"true\" or \"false\""),
+                new Refusal("allowMarkup on a component that is not free text", "[{type: 'number', key: 'age', "
+                        + "properties: {allowMarkup: 'true'}}]",
+                        "component 'age' (number) has properties.allowMarkup, which applies to free text only"),
+                new Refusal("a rich-text editor without allowMarkup", "[{type: 'textarea', key: 'letter', "
+                        + "editor: 'ckeditor'}]",
+                        "component 'letter' (textarea) uses the editor 'ckeditor', which submits markup",
+                        "set the custom property allowMarkup to \"true\""),
+
+                // mapping to record fields (properties.domain)
+                new Refusal("a record field with a dash", "[{type: 'day', key: 'dateOfBirth', "
+                        + "properties: {domain: 'patient.birth-date'}}]",
+                        "Form 'intake-demographics': component 'dateOfBirth' (day) has properties.domain "
+                                + "'patient.birth-date', which is not a record field; write <record>.<field>"),
+                new Refusal("a record field without the record", "[{type: 'day', key: 'dateOfBirth', "
+                        + "properties: {domain: 'birthDate'}}]",
+                        "component 'dateOfBirth' (day) has properties.domain 'birthDate', which is not a record field"),
+                new Refusal("a record field two levels deep", "[{type: 'textfield', key: 'city', "
+                        + "properties: {domain: 'patient.address.city'}}]",
+                        "component 'city' (textfield) has properties.domain 'patient.address.city', which is not a "
+                                + "record field"),
+                new Refusal("a record field that is not text", "[{type: 'textfield', key: 'city', "
+                        + "properties: {domain: {record: 'patient'}}}]",
+                        "component 'city' (textfield) has properties.domain '{\"record\":\"patient\"}'"),
+                new Refusal("two fields feeding one record field", "[" + text.replace("}", ", properties: {domain: "
+                        + "'patient.familyName'}}") + ", {type: 'textfield', key: 'surname', properties: {domain: "
+                        + "'patient.familyName'}}]",
+                        "Form 'intake-demographics': component 'surname' (textfield) maps to 'patient.familyName' "
+                                + "(properties.domain), which field 'familyName' already feeds"),
+                new Refusal("a field in grid rows feeding a record field", "[{type: 'datagrid', key: 'allergies', "
+                        + "components: [{type: 'textfield', key: 'substance', properties: {domain: "
+                        + "'allergy.substance'}}]}]",
+                        "component 'substance' (textfield) maps to 'allergy.substance' (properties.domain), but sits "
+                                + "in the rows of 'allergies'; only top-level and container fields"),
+                new Refusal("a panel feeding a record field", "[{type: 'panel', key: 'patientPanel', properties: "
+                        + "{domain: 'patient.name'}, components: []}]",
+                        "component 'patientPanel' (panel) maps to 'patient.name' (properties.domain), but a panel "
+                                + "component cannot feed a record field"),
+                new Refusal("select boxes feeding a record field", "[{type: 'selectboxes', key: 'races', values: "
+                        + "[{label: 'Asian', value: 'asian'}], properties: {domain: 'patient.race'}}]",
+                        "but a selectboxes component cannot feed a record field"),
+                new Refusal("a multiple-value field feeding a record field", "[{type: 'textfield', key: 'aliases', "
+                        + "multiple: true, properties: {domain: 'patient.alias'}}]",
+                        "holds a list of values (multiple: true)"),
+                new Refusal("a field never stored feeding a record field", "[{type: 'textfield', key: 'scratch', "
+                        + "persistent: false, properties: {domain: 'patient.note'}}]",
+                        "but its value is never stored (persistent: false)"),
+                new Refusal("a day without its day part feeding a record field", "[{type: 'day', key: 'expiry', "
+                        + "fields: {day: {hide: true}}, properties: {domain: 'coverage.cardExpiry'}}]",
+                        "but hides part of the date; only a whole day can feed a record field")
         );
     }
 

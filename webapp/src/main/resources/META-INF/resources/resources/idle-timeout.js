@@ -1,7 +1,8 @@
 /*
  * Warns before the server signs an idle user out. The server's session expires after its idle timeout counted from
  * the last request, so the clock restarts at every page load and every PrimeFaces Ajax response. Two minutes before
- * the end a warning offers to stay signed in (a request that renews the session); at the end the page signs out.
+ * the end a warning offers to stay signed in (a request that renews the session); at the end the page saves the
+ * open task form as a draft, if there is one, and signs out.
  */
 (function () {
     var cfg = window.healthcrm || {};
@@ -29,6 +30,16 @@
     }
 
     function signOut() {
+        // work in progress on a task form is kept as a draft before the session ends
+        if (window.healthcrmTask && window.healthcrmTask.saveDraft && window.healthcrmTask.hasForm()) {
+            window.healthcrmTask.saveDraft();
+            setTimeout(submitSignOut, 1500);
+        } else {
+            submitSignOut();
+        }
+    }
+
+    function submitSignOut() {
         var form = document.getElementById('logout-form');
         if (form) {
             var reason = document.createElement('input');

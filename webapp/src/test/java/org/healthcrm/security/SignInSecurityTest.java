@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
+
+import org.healthcrm.platform.HealthCrmProperties;
 
 import org.healthcrm.IntegrationTest;
 import org.healthcrm.ScreenSession;
@@ -60,12 +63,60 @@ class SignInSecurityTest extends IntegrationTest {
     }
 
     @Test
-    void deactivatedUserCannotSignIn() {
+    void deactivatedUserCannotSignInAndTheirOpenSessionEnds() {
         UserAccount account = accounts.create("leaver", "Lee Leaver", PASSWORD, java.util.EnumSet.of(Role.NURSE));
         assertThat(get("leaver", "/api/tasks").status()).isEqualTo(200);
+        ScreenSession open = new ScreenSession(url(""));
+        open.login("leaver", PASSWORD);
+        assertThat(open.get("/app/inbox.xhtml").statusCode()).isEqualTo(200);
+
         accounts.deactivate(account.getId());
+
         assertThat(get("leaver", "/api/tasks").status()).isEqualTo(401);
+        HttpResponse<String> afterwards = open.get("/app/inbox.xhtml");
+        assertThat(afterwards.statusCode()).isEqualTo(302);
+        assertThat(afterwards.headers().firstValue("Location").orElse("")).contains("/login.xhtml?ended");
         assertThat(users.findByUsername("leaver")).isPresent();
+    }
+
+    @Test
+    void roleChangeEndsTheSessionSignedInWithTheOldRoles() {
+        UserAccount account = accounts.create("mover", "Mo Mover", PASSWORD, java.util.EnumSet.of(Role.FRONT_DESK));
+        ScreenSession open = new ScreenSession(url(""));
+        open.login("mover", PASSWORD);
+        assertThat(open.get("/app/inbox.xhtml").statusCode()).isEqualTo(200);
+        accounts.update(account.getId(), "Mo Mover", java.util.EnumSet.of(Role.ANALYST));
+        assertThat(open.get("/app/inbox.xhtml").statusCode()).isEqualTo(302);
+        ScreenSession again = new ScreenSession(url(""));
+        again.login("mover", PASSWORD);
+        assertThat(again.get("/app/inbox.xhtml").statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void firstAdministratorIsCreatedOnlyWhileNoAdministratorExists() {
+        HealthCrmProperties properties = new HealthCrmProperties();
+        properties.getFirstAdmin().setUsername("firstadmin");
+        properties.getFirstAdmin().setPassword("Install-Time-Secret-42");
+        FirstAdministrator first = new FirstAdministrator(properties, users, accounts);
+
+        first.createIfNoAdministratorExists();
+        assertThat(users.findByUsername("firstadmin")).as("an administrator exists already").isEmpty();
+
+        List<UserAccount> admins = users.findAll().stream()
+                .filter(u -> u.isActive() && u.getRoles().contains(Role.ADMIN)).toList();
+        admins.forEach(admin -> accounts.deactivate(admin.getId()));
+        try {
+            first.createIfNoAdministratorExists();
+            UserAccount created = users.findByUsername("firstadmin").orElseThrow();
+            assertThat(created.getRoles()).containsExactly(Role.ADMIN);
+            assertThat(get("firstadmin", "/actuator/prometheus").status()).isEqualTo(401);
+            assertThat(send(HttpRequest.newBuilder(URI.create(url("/actuator/prometheus")))
+                    .header("Authorization", basic("firstadmin", "Install-Time-Secret-42")).GET().build()).status())
+                    .isEqualTo(200);
+            accounts.deactivate(created.getId());
+        } finally {
+            admins.forEach(admin -> accounts.reactivate(admin.getId()));
+        }
     }
 
     @Test

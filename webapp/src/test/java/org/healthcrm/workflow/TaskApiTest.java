@@ -125,6 +125,37 @@ class TaskApiTest extends IntegrationTest {
     }
 
     @Test
+    void wrongMethodMediaTypeAndPathAreProblemsToo() {
+        Response method = send("frontdesk", java.net.http.HttpRequest.newBuilder(java.net.URI.create(url("/api/tasks"))).DELETE());
+        assertThat(method.status()).isEqualTo(405);
+        Response mediaType = send("frontdesk", java.net.http.HttpRequest.newBuilder(java.net.URI.create(url("/api/tasks/x/submission")))
+                .header("Content-Type", "text/plain").POST(java.net.http.HttpRequest.BodyPublishers.ofString("hello")));
+        assertThat(mediaType.status()).isEqualTo(415);
+        Response path = get("frontdesk", "/api/tasks/a/b/c");
+        assertThat(path.status()).isEqualTo(404);
+        for (Response response : List.of(method, mediaType, path)) {
+            assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+            assertThat(response.json().get("requestId").asText()).isEqualTo(response.header("X-Request-Id"));
+            assertThat(response.body()).doesNotContain("Exception").doesNotContain("at org.");
+        }
+    }
+
+    @Test
+    void startDataOtherThanAnExistingPatientIsRefused() {
+        Response unknownField = post("frontdesk", "/api/processes/patient-intake/instances",
+                "{\"data\": {\"initiator\": \"someone-else\"}}");
+        assertThat(unknownField.status()).isEqualTo(422);
+        assertThat(unknownField.body()).contains("initiator");
+        Response noSuchPatient = post("frontdesk", "/api/processes/patient-intake/instances",
+                "{\"data\": {\"patientId\": 999999999}}");
+        assertThat(noSuchPatient.status()).isEqualTo(422);
+        assertThat(noSuchPatient.body()).contains("patientId");
+        Response existing = post("frontdesk", "/api/processes/patient-intake/instances", "{\"data\": {\"patientId\": 1}}");
+        assertThat(existing.status()).isEqualTo(201);
+        assertThat(runtimeService.getVariable(existing.json().get("id").asText(), "patientId")).isEqualTo(1L);
+    }
+
+    @Test
     void pagingIsServerSide() {
         for (int i = 0; i < 3; i++) {
             startIntakeAndGetFirstTask("api-page-" + i);

@@ -11,9 +11,11 @@ package org.healthcrm.forms.model;
  * @param hidden      {@code hidden: true}: never shown, so never required (its value is kept)
  * @param clearOnHide whether a value is dropped when a condition hides the component (Form.io's default: true)
  * @param persistent  false for {@code persistent: false} or {@code "client-only"}: the value is never stored
+ * @param domain      the record field this field feeds, {@code "<record>.<field>"} such as {@code patient.birthDate}
+ *                    (Form.io custom property {@code properties.domain}); {@code null} when it feeds none
  */
 public record Common(String key, ComponentType type, String label, String errorLabel, Conditional conditional,
-                     boolean hidden, boolean clearOnHide, boolean persistent) {
+                     boolean hidden, boolean clearOnHide, boolean persistent, String domain) {
 
     /** The name used in error messages, as Form.io chooses it: error label, else label, else key. */
     public String fieldName() {

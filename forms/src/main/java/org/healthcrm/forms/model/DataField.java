@@ -13,4 +13,9 @@ public record DataField(Component component, List<Conditional> conditions, boole
     public String key() {
         return component.key();
     }
+
+    /** The record field this field feeds ({@code "patient.birthDate"}) or {@code null}; see {@link Common#domain()}. */
+    public String domain() {
+        return component.common().domain();
+    }
 }

@@ -10,7 +10,7 @@ package org.healthcrm.forms.validation;
  * @param rule    a stable code for API clients: required, minLength, maxLength, minWords, maxWords, pattern,
  *                min, max, decimalLimit, email, url, mask, phoneNumber, day, date, minDate, maxDate, minYear,
  *                maxYear, time, invalidOption, minSelectedCount, maxSelectedCount, minRows, maxRows, file,
- *                signature, json, type, unknownField
+ *                signature, json, markup (HTML/XML markup in free text, a script url), type, unknownField
  */
 public record FieldError(String path, String message, String rule) {
 

@@ -13,9 +13,11 @@ import java.util.Objects;
  * the UI and the API alike.
  *
  * <p>Besides Form.io's rules it refuses what a browser would never send: keys the form does not have, values of
- * the wrong JSON type, values outside a select/radio/selectboxes list, and texts longer than
- * {@link ValidationSettings#maxStringLength()}. Conditions are evaluated as in the browser; a field they hide is
- * not required and its value is dropped. Thread-safe; one instance serves the whole application.
+ * the wrong JSON type, values outside a select/radio/selectboxes list and texts longer than
+ * {@link ValidationSettings#maxStringLength()}. It also refuses HTML/XML markup in free text (textfield, textarea,
+ * email, url, phoneNumber) unless the component allows it ({@code properties.allowMarkup}), and script links in url
+ * fields. Conditions are evaluated as in the browser; a field they hide is not required and its value is dropped.
+ * Thread-safe; one instance serves the whole application.
  */
 public final class SubmissionValidator {
 

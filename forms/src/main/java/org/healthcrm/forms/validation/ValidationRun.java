@@ -195,10 +195,13 @@ final class ValidationRun {
             error(path, rule, message);
         }
 
-        /** Records an error; the field's customMessage, if any, replaces the message of every rule. */
+        /**
+         * Records an error; the field's customMessage, if any, replaces the message of every Form.io rule (not of
+         * the server's own refusals, type and markup, which it was not written for).
+         */
         void error(String at, String rule, String message) {
             String custom = field.validation().customMessage();
-            String text = custom == null || rule.equals("type")
+            String text = custom == null || rule.equals("type") || rule.equals("markup")
                     ? message : CUSTOM_FIELD.matcher(custom).replaceAll(Matcher.quoteReplacement(name()));
             errors.add(new FieldError(at, text, rule));
         }
@@ -303,6 +306,9 @@ final class ValidationRun {
             }
             return value;
         }
+        if (input.type() != ComponentType.PASSWORD && refusedMarkup(input, s, path, check)) {
+            return null;
+        }
         Validation v = input.validation();
         if (v.minLength() > 0 && s.length() < v.minLength()) {
             check.error(path, "minLength", check.name() + " must have at least " + v.minLength() + " characters.");
@@ -348,6 +354,22 @@ final class ValidationRun {
             check.error(path, "mask", check.name() + " does not match the mask " + input.inputMask().mask() + ".");
         }
         return value;
+    }
+
+    /**
+     * Free text with markup is refused as a whole (one error, nothing stored), unless the component allows markup;
+     * a url that would run script is refused always.
+     */
+    private static boolean refusedMarkup(TextInput input, String s, String path, Check check) {
+        if (!input.allowMarkup() && Markup.contains(s)) {
+            check.error(path, "markup", check.name() + " must not contain markup such as <tags>.");
+            return true;
+        }
+        if (input.type() == ComponentType.URL && Markup.isScriptUrl(s)) {
+            check.error(path, "markup", check.name() + " must be a web address, not a script link.");
+            return true;
+        }
+        return false;
     }
 
     private static String tooLong(Check check, int limit) {

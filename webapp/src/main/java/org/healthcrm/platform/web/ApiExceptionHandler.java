@@ -28,7 +28,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /** Every API error as application/problem+json: the status, a clear detail, the request id. */
-@RestControllerAdvice(basePackages = "org.healthcrm")
+@RestControllerAdvice
 public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
@@ -42,15 +42,15 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(FormSubmissionException.class)
     ResponseEntity<ProblemDetail> formInvalid(FormSubmissionException e, HttpServletRequest request) {
         List<Map<String, String>> errors = e.errors().stream()
-                .map(error -> Map.of("path", error.path(), "message", error.message()))
+                .map(error -> Map.of("path", error.path(), "message", error.message(), "rule", error.rule()))
                 .toList();
         return respond(problems.invalid(e.getMessage(), errors, request));
     }
 
     @ExceptionHandler(InvalidInputException.class)
     ResponseEntity<ProblemDetail> invalid(InvalidInputException e, HttpServletRequest request) {
-        return respond(problems.invalid(e.getMessage(), List.of(Map.of("path", e.field(), "message", e.getMessage())),
-                request));
+        return respond(problems.invalid(e.getMessage(),
+                List.of(Map.of("path", e.field(), "message", e.getMessage(), "rule", "invalid")), request));
     }
 
     @ExceptionHandler(NotFoundException.class)

@@ -13,12 +13,15 @@ import org.springframework.security.authentication.dao.DaoAuthenticationProvider
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.session.SessionRegistry;
+import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
@@ -34,6 +37,7 @@ public class SecurityConfiguration {
 
     static final String[] TASK_ROLES = {"FRONT_DESK", "NURSE", "ADMIN"};
     static final String[] PROCESS_START_ROLES = {"FRONT_DESK", "NURSE", "ADMIN", "INTEGRATION"};
+    static final String[] DOCUMENT_ROLES = {"FRONT_DESK", "NURSE", "COMPLIANCE", "ADMIN"};
     static final String[] SCREEN_ROLES = {"FRONT_DESK", "NURSE", "ANALYST", "COMPLIANCE", "ADMIN"};
 
     @Bean
@@ -42,6 +46,17 @@ public class SecurityConfiguration {
         DaoAuthenticationProvider dao = new DaoAuthenticationProvider(users);
         dao.setPasswordEncoder(passwordEncoder);
         return new ProviderManager(new ThrottledAuthenticationProvider(dao, throttle));
+    }
+
+    /** Knows every signed-in screen session, so that a changed account's sessions can be ended. */
+    @Bean
+    SessionRegistry sessionRegistry() {
+        return new SessionRegistryImpl();
+    }
+
+    @Bean
+    static HttpSessionEventPublisher httpSessionEventPublisher() {
+        return new HttpSessionEventPublisher();
     }
 
     @Bean
@@ -71,6 +86,7 @@ public class SecurityConfiguration {
                         .requestMatchers("/api/docs", "/api/docs/**").authenticated()
                         .requestMatchers("/api/tasks", "/api/tasks/**").hasAnyRole(TASK_ROLES)
                         .requestMatchers("/api/processes", "/api/processes/**").hasAnyRole(PROCESS_START_ROLES)
+                        .requestMatchers("/api/documents/**").hasAnyRole(DOCUMENT_ROLES)
                         .requestMatchers("/api/admin/**").hasRole("ADMIN")
                         .anyRequest().denyAll())
                 .httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
@@ -83,7 +99,8 @@ public class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain screenSecurity(HttpSecurity http, AuthenticationManager authenticationManager) throws Exception {
+    SecurityFilterChain screenSecurity(HttpSecurity http, AuthenticationManager authenticationManager,
+                                       SessionRegistry sessionRegistry) throws Exception {
         AuthenticationFailureHandler failure = (request, response, e) -> {
             String reason = e instanceof LoginThrottledException ? "locked" : "failed";
             response.sendRedirect(request.getContextPath() + "/login.xhtml?" + reason);
@@ -111,7 +128,10 @@ public class SecurityConfiguration {
                         .invalidateHttpSession(true))
                 .sessionManagement(session -> session
                         .sessionFixation(fixation -> fixation.changeSessionId())
-                        .invalidSessionUrl("/login.xhtml?expired"))
+                        .invalidSessionUrl("/login.xhtml?expired")
+                        .maximumSessions(-1)
+                        .sessionRegistry(sessionRegistry)
+                        .expiredUrl("/login.xhtml?ended"))
                 .exceptionHandling(ex -> ex.accessDeniedHandler(
                         (request, response, e) -> response.sendError(HttpServletResponse.SC_FORBIDDEN)))
                 .headers(headers -> headers

@@ -17,6 +17,7 @@ import org.healthcrm.workflow.WorkTaskService.TaskDetail;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -87,6 +88,15 @@ public class TaskApiController {
         return tasks.submit(CurrentActor.get(), id, submission.data());
     }
 
+    @PutMapping(path = "/{id}/draft", consumes = "application/json")
+    @Operation(summary = "Save unvalidated work in progress on the task (restored when I open it again)")
+    public DraftSaved saveDraft(@PathVariable String id, @RequestBody SubmissionRequest draft) {
+        if (draft == null || draft.data() == null) {
+            throw new InvalidInputException("data", "The draft needs a 'data' object");
+        }
+        return new DraftSaved(id, tasks.saveDraft(CurrentActor.get(), id, draft.data()));
+    }
+
     private static TaskSort sort(String field, String direction) {
         TaskSort.Field sortField = switch (field) {
             case "created" -> TaskSort.Field.CREATED;
@@ -109,5 +119,8 @@ public class TaskApiController {
     }
 
     public record AssignRequest(String assignee) {
+    }
+
+    public record DraftSaved(String taskId, java.time.Instant savedAt) {
     }
 }

@@ -72,16 +72,8 @@ public class TaskScreen implements Serializable {
 
     /** Called by the form's submit: validates and completes, or sends the field errors back to the browser. */
     public void submit() throws IOException {
-        ObjectNode data;
-        try {
-            JsonNode parsed = payload == null ? null : objectMapper.readTree(payload);
-            if (parsed == null || !parsed.isObject()) {
-                ScreenSupport.error("Not submitted", "The form sent no data.");
-                return;
-            }
-            data = (ObjectNode) parsed;
-        } catch (JsonProcessingException e) {
-            ScreenSupport.error("Not submitted", "The form sent data that could not be read.");
+        ObjectNode data = payloadObject();
+        if (data == null) {
             return;
         }
         try {
@@ -95,6 +87,35 @@ public class TaskScreen implements Serializable {
             ScreenSupport.error("Please correct the form", e.getMessage() + ": see the fields marked in red.");
         } catch (TaskConflictException | WorkflowAccessDeniedException | NotFoundException e) {
             ScreenSupport.error("Not submitted", e.getMessage());
+        }
+    }
+
+    /** Called by "Save draft": keeps the data as it is, unvalidated, for this user. */
+    public void saveDraft() {
+        ObjectNode data = payloadObject();
+        if (data == null) {
+            return;
+        }
+        try {
+            java.time.Instant saved = tasks.saveDraft(CurrentActor.get(), id, data);
+            ScreenSupport.info("Draft saved", "Saved at " + Dates.format(saved) + ". It will be here when you come back.");
+        } catch (TaskConflictException | WorkflowAccessDeniedException | NotFoundException
+                 | org.healthcrm.platform.InvalidInputException e) {
+            ScreenSupport.error("Draft not saved", e.getMessage());
+        }
+    }
+
+    private ObjectNode payloadObject() {
+        try {
+            JsonNode parsed = payload == null ? null : objectMapper.readTree(payload);
+            if (parsed == null || !parsed.isObject()) {
+                ScreenSupport.error("Not saved", "The form sent no data.");
+                return null;
+            }
+            return (ObjectNode) parsed;
+        } catch (JsonProcessingException e) {
+            ScreenSupport.error("Not saved", "The form sent data that could not be read.");
+            return null;
         }
     }
 

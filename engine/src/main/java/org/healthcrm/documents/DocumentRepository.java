@@ -1,0 +1,6 @@
+package org.healthcrm.documents;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface DocumentRepository extends JpaRepository<Document, Long> {
+}

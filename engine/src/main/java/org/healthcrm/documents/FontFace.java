@@ -1,0 +1,183 @@
+package org.healthcrm.documents;
+
+import org.apache.fontbox.ttf.CmapLookup;
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The typefaces every document uses: Liberation Sans (metric-compatible with Arial), embedded as a subset so that
+ * any reader shows the same glyphs and the text can be searched and copied.
+ *
+ * <p>The font files are read once per JVM, and so are the glyph widths that layout looks up for every character.
+ * Each document still embeds its own {@code PDType0Font} (see {@link PdfPageWriter}), because a PDFBox font
+ * object belongs to one document. Immutable after class initialisation, hence thread-safe.
+ */
+enum FontFace {
+    REGULAR("liberation/LiberationSans-Regular.ttf"),
+    BOLD("liberation/LiberationSans-Bold.ttf");
+
+    /** Drawn in place of a character the font has no glyph for (emoji, CJK...). */
+    static final char REPLACEMENT = '?';
+
+    private static final int NO_GLYPH = -1;
+    private static final int DROP = -1;
+
+    private final byte[] fontFile;
+    /** Advance width in 1/1000 em per BMP code point, as PDFBox writes it into the font's W array; or NO_GLYPH. */
+    private final int[] widths;
+
+    FontFace(String resource) {
+        this.fontFile = withoutOpenTypeLayout(read(resource));
+        this.widths = measure(resource, fontFile);
+    }
+
+    private static byte[] read(String resource) {
+        try (InputStream in = FontFace.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException(resource + " is not on the classpath: the engine needs "
+                        + "com.github.librepdf:openpdf-fonts-extra for its PDF fonts");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + resource, e);
+        }
+    }
+
+    /**
+     * The font without its OpenType layout tables. With a GSUB table, PDFBox 3 runs its OpenType substitution on
+     * every {@code showText}, which took 90% of a document's rendering time (regular expressions compiled per
+     * call) for ligatures that answers on a form do not need; glyph positioning (GPOS, GDEF) PDFBox never applies.
+     */
+    private static byte[] withoutOpenTypeLayout(byte[] font) {
+        return withoutTables(font, Set.of("GSUB", "GPOS", "GDEF"));
+    }
+
+    /** A copy of a TrueType file without some of its tables; the others are copied unchanged. */
+    static byte[] withoutTables(byte[] font, Set<String> removed) {
+        ByteBuffer in = ByteBuffer.wrap(font);
+        int count = in.getShort(4) & 0xFFFF;
+        List<int[]> kept = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            int record = 12 + 16 * i;
+            int tag = in.getInt(record);
+            String name = new String(font, record, 4, StandardCharsets.ISO_8859_1);
+            if (!removed.contains(name)) {
+                kept.add(new int[] {tag, in.getInt(record + 4), in.getInt(record + 8), in.getInt(record + 12)});
+            }
+        }
+        int tables = kept.size();
+        int size = 12 + 16 * tables;
+        for (int[] table : kept) {
+            size += (table[3] + 3) & ~3;
+        }
+        ByteBuffer out = ByteBuffer.allocate(size);
+        int entrySelector = 31 - Integer.numberOfLeadingZeros(Math.max(1, tables));
+        int searchRange = (1 << entrySelector) * 16;
+        out.putInt(in.getInt(0)).putShort((short) tables).putShort((short) searchRange)
+                .putShort((short) entrySelector).putShort((short) (tables * 16 - searchRange));
+        int offset = 12 + 16 * tables;
+        for (int[] table : kept) {
+            out.putInt(table[0]).putInt(table[1]).putInt(offset).putInt(table[3]);
+            offset += (table[3] + 3) & ~3;
+        }
+        for (int[] table : kept) {
+            out.put(font, table[2], table[3]);
+            out.position((out.position() + 3) & ~3);
+        }
+        return out.array();
+    }
+
+    private static int[] measure(String resource, byte[] fontFile) {
+        try (TrueTypeFont ttf = new TTFParser().parse(new RandomAccessReadBuffer(fontFile))) {
+            CmapLookup cmap = ttf.getUnicodeCmapLookup();
+            float scale = 1000f / ttf.getUnitsPerEm();
+            int[] widths = new int[Character.MAX_VALUE + 1];
+            Arrays.fill(widths, NO_GLYPH);
+            for (int c = 0; c <= Character.MAX_VALUE; c++) {
+                int gid = cmap.getGlyphId(c);
+                if (gid > 0) {
+                    widths[c] = Math.round(ttf.getAdvanceWidth(gid) * scale);
+                }
+            }
+            return widths;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the font " + resource, e);
+        }
+    }
+
+    /** The TrueType file, to embed in a document. */
+    InputStream openFontFile() {
+        return new ByteArrayInputStream(fontFile);
+    }
+
+    boolean hasGlyph(int codePoint) {
+        return codePoint <= Character.MAX_VALUE && widths[codePoint] != NO_GLYPH;
+    }
+
+    /**
+     * One line of text as this face can draw it: composed (NFC, so "e" + combining diaeresis becomes "ë"), tabs and
+     * other spacing as plain spaces, invisible control and format characters dropped, and every other character
+     * the font lacks replaced by {@value #REPLACEMENT}. Line breaks must have been split off before.
+     */
+    String printable(String text) {
+        String composed = Normalizer.isNormalized(text, Normalizer.Form.NFC)
+                ? text : Normalizer.normalize(text, Normalizer.Form.NFC);
+        StringBuilder out = null;
+        for (int i = 0; i < composed.length(); ) {
+            int cp = composed.codePointAt(i);
+            int end = i + Character.charCount(cp);
+            int kept = printable(cp);
+            if (kept != cp && out == null) {
+                out = new StringBuilder(composed.length()).append(composed, 0, i);
+            }
+            if (out != null && kept != DROP) {
+                out.appendCodePoint(kept);
+            }
+            i = end;
+        }
+        return out == null ? composed : out.toString();
+    }
+
+    /** The code point itself, a space, {@link #REPLACEMENT}, or {@link #DROP}. */
+    private int printable(int cp) {
+        int type = Character.getType(cp);
+        if (cp == '\t') {
+            return ' ';
+        }
+        if (hasGlyph(cp) && type != Character.CONTROL) {
+            return cp;
+        }
+        if (type == Character.CONTROL || type == Character.FORMAT || isVariationSelector(cp)) {
+            return DROP;
+        }
+        return Character.isSpaceChar(cp) ? ' ' : REPLACEMENT;
+    }
+
+    private static boolean isVariationSelector(int cp) {
+        return cp >= 0xFE00 && cp <= 0xFE0F || cp >= 0xE0100 && cp <= 0xE01EF;
+    }
+
+    /** Width in points of a {@linkplain #printable(String) printable} text at a font size. */
+    float width(CharSequence printable, float size) {
+        long units = 0;
+        for (int i = 0, n = printable.length(); i < n; i++) {
+            char c = printable.charAt(i);
+            int w = widths[c];
+            units += w == NO_GLYPH ? widths[REPLACEMENT] : w;
+        }
+        return units * size / 1000f;
+    }
+}
