@@ -57,8 +57,8 @@ class TaskFormBrowserTest extends IntegrationTest {
         // markup the browser lets through, the server refuses: the message shows at the field
         field("familyName").sendKeys("<b>Ångström</b>");
         click(submitButton());
-        WebElement familyName = driver.findElement(By.cssSelector(".formio-component-familyName"));
-        wait.until(d -> familyName.getText().contains("markup"));
+        // Form.io may re-render the component: look it up afresh on every poll
+        wait.until(d -> d.findElement(By.cssSelector(".formio-component-familyName")).getText().contains("markup"));
         assertThat(driver.findElement(By.id("server-errors")).getText()).contains("Family name");
 
         // corrected and saved as a draft
