@@ -24,6 +24,12 @@ class TaskApiTest extends IntegrationTest {
     @Autowired
     HistoryService historyService;
 
+    @Autowired
+    org.healthcrm.security.UserAccountService accounts;
+
+    @Autowired
+    org.healthcrm.security.UserAccountRepository users;
+
     @Test
     void startedIntakeShowsItsFirstTaskInTheFrontDeskInbox() {
         Response started = post("frontdesk", "/api/processes/patient-intake/instances",
@@ -108,6 +114,31 @@ class TaskApiTest extends IntegrationTest {
         // admin may see front-desk work only when offered to ADMIN: this task is not
         Response other = post("admin", "/api/tasks/" + taskId + "/claim", null);
         assertThat(other.status()).isEqualTo(403);
+    }
+
+    @Test
+    void taskIsReleasedAndAssignedToAColleagueWithTheRightRole() {
+        if (!users.existsByUsername("frontdesk3")) {
+            accounts.create("frontdesk3", "Third Front-Desk", PASSWORD, java.util.EnumSet.of(org.healthcrm.security.Role.FRONT_DESK));
+        }
+        String taskId = startIntakeAndGetFirstTask("api-assign-" + System.nanoTime());
+        assertThat(post("frontdesk", "/api/tasks/" + taskId + "/claim", null).status()).isEqualTo(200);
+        Response released = post("frontdesk", "/api/tasks/" + taskId + "/unclaim", null);
+        assertThat(released.status()).isEqualTo(200);
+        assertThat(released.json().has("assignee")).isFalse();
+
+        Response wrongRole = post("frontdesk", "/api/tasks/" + taskId + "/assignee", "{\"assignee\": \"nurse\"}");
+        assertThat(wrongRole.status()).isEqualTo(422);
+        assertThat(wrongRole.json().get("errors").get(0).get("path").asText()).isEqualTo("assignee");
+        assertThat(post("frontdesk", "/api/tasks/" + taskId + "/assignee", "{\"assignee\": \"nobody-here\"}").status())
+                .isEqualTo(422);
+
+        Response assigned = post("frontdesk", "/api/tasks/" + taskId + "/assignee", "{\"assignee\": \"frontdesk3\"}");
+        assertThat(assigned.status()).isEqualTo(200);
+        assertThat(assigned.json().get("assignee").asText()).isEqualTo("frontdesk3");
+        // now it is the colleague's: I may read it but not claim or submit it
+        assertThat(post("frontdesk", "/api/tasks/" + taskId + "/claim", null).status()).isEqualTo(409);
+        assertThat(get("frontdesk", "/api/tasks/" + taskId).json().get("workable").asBoolean()).isFalse();
     }
 
     @Test
