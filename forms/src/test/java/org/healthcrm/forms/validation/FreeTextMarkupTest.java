@@ -1,5 +1,10 @@
 package org.healthcrm.forms.validation;
 
+import static org.healthcrm.forms.validation.SubmissionValidatorTest.invalid;
+import static org.healthcrm.forms.validation.SubmissionValidatorTest.valid;
+
+import org.healthcrm.forms.validation.SubmissionValidatorTest.Case;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.healthcrm.forms.FormDefinition;
@@ -38,21 +43,6 @@ class FreeTextMarkupTest {
             + "  {type: 'textfield', key: 'line1', label: 'Street address', input: true}]},"
             + "{type: 'datagrid', key: 'medications', label: 'Medications', input: true, components: ["
             + "  {type: 'textfield', key: 'name', label: 'Medication', input: true}]}]}");
-
-    record Case(String name, String patch, List<String> errors) {
-        @Override
-        public String toString() {
-            return name;
-        }
-    }
-
-    static Case valid(String name, String patch) {
-        return new Case(name, patch, List.of());
-    }
-
-    static Case invalid(String name, String patch, String... errors) {
-        return new Case(name, patch, List.of(errors));
-    }
 
     static Stream<Case> cases() {
         String notes = "notes: Notes must not contain markup such as <tags>.";
