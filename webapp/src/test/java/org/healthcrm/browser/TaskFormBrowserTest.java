@@ -56,6 +56,7 @@ class TaskFormBrowserTest extends IntegrationTest {
 
         // markup the browser lets through, the server refuses: the message shows at the field
         field("familyName").sendKeys("<b>Ångström</b>");
+        formHolds(wait, "familyName", "<b>Ångström</b>");
         click(submitButton());
         // Form.io may re-render the component: look it up afresh on every poll
         wait.until(d -> d.findElement(By.cssSelector(".formio-component-familyName")).getText().contains("markup"));
@@ -65,6 +66,7 @@ class TaskFormBrowserTest extends IntegrationTest {
         WebElement input = field("familyName");
         input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
         input.sendKeys("Ångström");
+        formHolds(wait, "familyName", "Ångström");
         click(driver.findElement(By.id("submitForm:saveDraft")));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".ui-growl"), "Draft saved"));
 
@@ -89,6 +91,12 @@ class TaskFormBrowserTest extends IntegrationTest {
         driver.get(url("/app/task.xhtml?id=" + taskId));
         wait.until(ExpectedConditions.attributeToBe(By.id("formio"), "data-ready", "true"));
         wait.until(d -> !field("givenName").getAttribute("value").isEmpty());
+    }
+
+    /** Form.io takes typed text into its data a moment after the keys: wait for it before pressing a button. */
+    private void formHolds(WebDriverWait wait, String key, String value) {
+        wait.until(d -> value.equals(driver.executeScript(
+                "var f = Object.values(Formio.forms)[0]; return f && f.submission.data[arguments[0]];", key)));
     }
 
     private WebElement field(String key) {

@@ -92,11 +92,6 @@ public class FormRegistry implements SmartInitializingSingleton {
                 .orElseThrow(() -> new NotFoundException("No version " + version + " of form " + key)));
     }
 
-    /** Forgets the latest-version cache, for a registry changed by another node. */
-    public void refreshLatest() {
-        latest.clear();
-    }
-
     private static String cacheKey(String key, int version) {
         return key + "@" + version;
     }

@@ -92,6 +92,8 @@ public class InboxView implements Serializable {
             ScreenSupport.error("Not possible", e.getMessage());
         } catch (InvalidInputException e) {
             ScreenSupport.error("Check the input", e.getMessage());
+        } catch (RuntimeException e) {
+            ScreenSupport.unexpected(e);
         }
     }
 

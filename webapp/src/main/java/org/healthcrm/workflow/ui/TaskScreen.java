@@ -87,6 +87,9 @@ public class TaskScreen implements Serializable {
             ScreenSupport.error("Please correct the form", e.getMessage() + ": see the fields marked in red.");
         } catch (TaskConflictException | WorkflowAccessDeniedException | NotFoundException e) {
             ScreenSupport.error("Not submitted", e.getMessage());
+        } catch (RuntimeException e) {
+            // the form stays on the page with what was typed; the user gets the request id to quote
+            ScreenSupport.unexpected(e);
         }
     }
 
