@@ -1,5 +1,7 @@
 package org.healthcrm.workflow;
 
+import java.sql.SQLException;
+import java.sql.SQLTransactionRollbackException;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Date;
@@ -16,11 +18,13 @@ import java.util.stream.Collectors;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.impl.util.ExceptionUtil;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.camunda.bpm.engine.task.IdentityLinkType;
@@ -34,6 +38,7 @@ import org.healthcrm.security.Actor;
 import org.healthcrm.security.Role;
 import org.healthcrm.security.UserAccount;
 import org.healthcrm.security.UserAccountRepository;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -214,11 +219,32 @@ public class WorkTaskService {
     private <T> T change(String taskId, Supplier<T> work) {
         try {
             return transaction.execute(status -> work.get());
-        } catch (OptimisticLockingException | TaskAlreadyClaimedException e) {
-            throw new TaskConflictException(completed(taskId)
-                    ? "This task was completed by someone else"
-                    : "Someone else changed this task at the same time: reload it");
+        } catch (OptimisticLockingException | TaskAlreadyClaimedException | PessimisticLockingFailureException e) {
+            throw conflict(taskId);
+        } catch (ProcessEngineException e) {
+            // Between our read and the engine's command another user may have completed the task (the engine then
+            // reports "cannot find task"), or the database chose this transaction as a deadlock victim.
+            if (completed(taskId) || isDeadlock(e)) {
+                throw conflict(taskId);
+            }
+            throw e;
         }
+    }
+
+    private TaskConflictException conflict(String taskId) {
+        return new TaskConflictException(completed(taskId)
+                ? "This task was completed by someone else"
+                : "Someone else changed this task at the same time: reload it");
+    }
+
+    private static boolean isDeadlock(Throwable e) {
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof SQLTransactionRollbackException
+                    || t instanceof SQLException sql && ExceptionUtil.checkDeadlockException(sql)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Optional<TaskQuery> query(Actor actor, TaskFilter filter) {

@@ -35,7 +35,7 @@ class TaskConcurrencyTest extends IntegrationTest {
         }
     }
 
-    @RepeatedTest(3)
+    @RepeatedTest(5)
     void exactlyOneOfTwoSimultaneousSubmissionsWins() throws Exception {
         String taskId = startIntakeAndGetFirstTask("race-" + System.nanoTime());
         String body = Submissions.demographics("Henry", "Walker");
