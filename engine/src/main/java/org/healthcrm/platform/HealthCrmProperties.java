@@ -2,6 +2,8 @@ package org.healthcrm.platform;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -18,6 +20,7 @@ public class HealthCrmProperties {
     private final Login login = new Login();
     private final Engine engine = new Engine();
     private final FirstAdmin firstAdmin = new FirstAdmin();
+    private final Encryption encryption = new Encryption();
 
     public FirstAdmin getFirstAdmin() {
         return firstAdmin;
@@ -66,6 +69,10 @@ public class HealthCrmProperties {
 
     public Engine getEngine() {
         return engine;
+    }
+
+    public Encryption getEncryption() {
+        return encryption;
     }
 
     public static class EmbeddedDatabase {
@@ -153,6 +160,89 @@ public class HealthCrmProperties {
 
         public void setQueryMaxResultsLimit(int queryMaxResultsLimit) {
             this.queryMaxResultsLimit = queryMaxResultsLimit;
+        }
+    }
+
+    /**
+     * The key that encrypts patient data at rest (org.healthcrm.platform.crypto). Looked for in this order: {@code key},
+     * {@code keystore}, {@code key-file}. Key material never belongs in a file of the repository or in the code.
+     */
+    public static class Encryption {
+        /** Base64 of 32 random bytes (AES-256). Pass it through the environment (HEALTHCRM_ENCRYPTION_KEY). */
+        private String key;
+        /** A PKCS12 keystore holding the key as an AES secret key entry; used when {@code key} is not set. */
+        private Path keystore;
+        /** Password of the keystore, which is also the password of its key entry. */
+        private String keystorePassword;
+        /** Alias of the secret key entry in the keystore. */
+        private String keyAlias = "healthcrm-field-key";
+        /**
+         * A file holding the key as base64 text; used when neither {@code key} nor {@code keystore} is set. Unset
+         * means {@code <data-dir>/keys/field-encryption.key}.
+         */
+        private Path keyFile;
+        /**
+         * Whether to generate a random key and write it to the key file when no key is configured and the key file
+         * does not exist. For demos and tests: in production, set the key and back it up apart from the database.
+         */
+        private boolean createKeyIfMissing = false;
+        /** Earlier keys (base64 of 32 bytes each), used only to decrypt values written before a key rotation. */
+        private List<String> previousKeys = new ArrayList<>();
+
+        public String getKey() {
+            return key;
+        }
+
+        public void setKey(String key) {
+            this.key = key;
+        }
+
+        public Path getKeystore() {
+            return keystore;
+        }
+
+        public void setKeystore(Path keystore) {
+            this.keystore = keystore;
+        }
+
+        public String getKeystorePassword() {
+            return keystorePassword;
+        }
+
+        public void setKeystorePassword(String keystorePassword) {
+            this.keystorePassword = keystorePassword;
+        }
+
+        public String getKeyAlias() {
+            return keyAlias;
+        }
+
+        public void setKeyAlias(String keyAlias) {
+            this.keyAlias = keyAlias;
+        }
+
+        public Path getKeyFile() {
+            return keyFile;
+        }
+
+        public void setKeyFile(Path keyFile) {
+            this.keyFile = keyFile;
+        }
+
+        public boolean isCreateKeyIfMissing() {
+            return createKeyIfMissing;
+        }
+
+        public void setCreateKeyIfMissing(boolean createKeyIfMissing) {
+            this.createKeyIfMissing = createKeyIfMissing;
+        }
+
+        public List<String> getPreviousKeys() {
+            return previousKeys;
+        }
+
+        public void setPreviousKeys(List<String> previousKeys) {
+            this.previousKeys = previousKeys;
         }
     }
 }
