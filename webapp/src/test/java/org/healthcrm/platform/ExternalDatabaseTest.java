@@ -32,6 +32,7 @@ class ExternalDatabaseTest {
                      .run("--spring.datasource.url=" + external.jdbcUrl(),
                              "--spring.datasource.username=root", "--spring.datasource.password=",
                              "--healthcrm.data-dir=" + appDataDir,
+                             "--healthcrm.encryption.create-key-if-missing=true",
                              "--logging.level.root=WARN", "--spring.jmx.enabled=false")) {
 
             assertThat(app.getBeansOfType(EmbeddedMariaDb.class)).isEmpty();

@@ -49,6 +49,7 @@ class RestartSurvivalTest {
     private static ConfigurableApplicationContext start() {
         return new SpringApplicationBuilder(HealthCrmApplication.class)
                 .web(WebApplicationType.NONE)
-                .run("--healthcrm.data-dir=" + DATA, "--logging.level.root=WARN", "--spring.jmx.enabled=false");
+                .run("--healthcrm.data-dir=" + DATA, "--healthcrm.encryption.create-key-if-missing=true",
+                        "--logging.level.root=WARN", "--spring.jmx.enabled=false");
     }
 }
