@@ -65,11 +65,8 @@ public class FieldKeys {
     private final Map<String, SecretKey> byId;
 
     public FieldKeys(HealthCrmProperties properties) {
-        this(properties.getEncryption(), properties.getDataDir());
-    }
-
-    FieldKeys(HealthCrmProperties.Encryption settings, Path dataDir) {
-        Loaded loaded = loadCurrent(settings, dataDir);
+        HealthCrmProperties.Encryption settings = properties.getEncryption();
+        Loaded loaded = loadCurrent(settings, properties.getDataDir());
         this.current = aesKey(loaded.key());
         this.currentId = idOf(loaded.key());
         Map<String, SecretKey> keys = new LinkedHashMap<>();
