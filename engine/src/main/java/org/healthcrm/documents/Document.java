@@ -33,6 +33,7 @@ public class Document {
     @Lob
     @Basic(fetch = FetchType.LAZY)
     @Column(nullable = false, updatable = false, columnDefinition = "longblob")
+    @jakarta.persistence.Convert(converter = org.healthcrm.platform.crypto.EncryptedBytes.class)
     private byte[] content;
 
     @Column(nullable = false, length = 64, updatable = false)

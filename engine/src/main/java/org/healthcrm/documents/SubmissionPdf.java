@@ -127,6 +127,41 @@ public class SubmissionPdf {
         return pdf.render();
     }
 
+    /** One form of a packet: the form version, its cleaned data, and who submitted it when. */
+    public record PacketPart(FormDefinition form, JsonNode cleanedData, String submittedBy, Instant submittedAt) {
+    }
+
+    /**
+     * Several submissions as one document (an intake packet): a cover with the facts given, then each form as a
+     * section, signatures as images.
+     *
+     * @param title   the document's title ("Intake packet")
+     * @param subject running header text on the right (a patient's MRN, never a name)
+     * @param facts   label and value pairs for the cover, in order
+     */
+    public byte[] renderPacket(String title, String subject, java.util.Map<String, String> facts, List<PacketPart> parts,
+                               Instant createdAt) {
+        PdfLayout pdf = new PdfLayout(format)
+                .documentInfo(title, createdAt)
+                .runningHeader("Health CRM · " + title, orEmpty(subject))
+                .footerNote(title + " · generated " + DateTimeFormatter.ISO_INSTANT.format(createdAt.truncatedTo(ChronoUnit.SECONDS)))
+                .title(title);
+        facts.forEach((label, value) -> pdf.keyValue(label, orDash(value)));
+        pdf.space(6);
+        for (PacketPart part : parts) {
+            Instant at = part.submittedAt().truncatedTo(ChronoUnit.SECONDS);
+            pdf.heading(part.form().title())
+                    .metadata("Submitted by", part.submittedBy())
+                    .metadata("Submitted at", DateTimeFormatter.ISO_INSTANT.format(at) + " ("
+                            + LOCAL_TIME.format(at.atZone(zone)) + ", " + zone.getId() + ")")
+                    .space(4);
+            JsonNode data = part.cleanedData() == null ? MissingNode.getInstance() : part.cleanedData();
+            new Walk(pdf).components(part.form().components(), data, 1, part.form().title());
+            pdf.space(8);
+        }
+        return pdf.render();
+    }
+
     /** One pass over a form's components, writing the shown ones. */
     private record Walk(PdfLayout pdf) {
 

@@ -20,6 +20,7 @@ public class TaskDraft {
 
     @Lob
     @Column(nullable = false, columnDefinition = "longtext")
+    @jakarta.persistence.Convert(converter = org.healthcrm.platform.crypto.EncryptedString.class)
     private String data;
 
     @Column(name = "saved_at", nullable = false)

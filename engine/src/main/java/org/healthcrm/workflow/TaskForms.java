@@ -74,6 +74,26 @@ public class TaskForms {
         return result.data();
     }
 
+    /**
+     * Hidden fields whose key is a process variable carry the process's value, whatever the browser sent back: they
+     * are what the process decided (for example which consents the DMN requires), and conditions of the form
+     * depend on them. Returns a copy of the data.
+     */
+    public ObjectNode withProcessValues(Form form, ObjectNode data, Map<String, Object> variables) {
+        ObjectNode pinned = data.deepCopy();
+        for (DataField field : form.model().data().fields()) {
+            if (field.component() instanceof org.healthcrm.forms.model.HiddenValue && variables.containsKey(field.key())) {
+                Object value = variables.get(field.key());
+                if (value == null) {
+                    pinned.remove(field.key());
+                } else {
+                    pinned.set(field.key(), objectMapper.valueToTree(value instanceof SpinJsonNode spin ? spin.toString() : value));
+                }
+            }
+        }
+        return pinned;
+    }
+
     /** Data of a task without a form: only an empty submission is accepted. */
     public Map<String, Object> withoutForm(ObjectNode data) {
         if (!data.isEmpty()) {

@@ -48,6 +48,7 @@ public class TaskSubmission {
 
     @Lob
     @Column(nullable = false, updatable = false, columnDefinition = "longtext")
+    @jakarta.persistence.Convert(converter = org.healthcrm.platform.crypto.EncryptedString.class)
     private String data;
 
     @Column(name = "submitted_by", nullable = false, length = 64, updatable = false)

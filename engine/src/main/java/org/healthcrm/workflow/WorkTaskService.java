@@ -65,6 +65,7 @@ public class WorkTaskService {
     private final RepositoryService repositoryService;
     private final HistoryService historyService;
     private final PatientRepository patients;
+    private final org.healthcrm.patient.PatientRecords patientRecords;
     private final UserAccountRepository users;
     private final TaskForms forms;
     private final TaskDrafts drafts;
@@ -73,7 +74,8 @@ public class WorkTaskService {
     private final Map<String, ProcessDefinition> definitions = new ConcurrentHashMap<>();
 
     public WorkTaskService(TaskService taskService, RuntimeService runtimeService, RepositoryService repositoryService,
-                           HistoryService historyService, PatientRepository patients, UserAccountRepository users,
+                           HistoryService historyService, PatientRepository patients, org.healthcrm.patient.PatientRecords patientRecords,
+                           UserAccountRepository users,
                            TaskForms forms, TaskDrafts drafts, SubmissionArchive archive,
                            PlatformTransactionManager transactionManager) {
         this.taskService = taskService;
@@ -81,6 +83,7 @@ public class WorkTaskService {
         this.repositoryService = repositoryService;
         this.historyService = historyService;
         this.patients = patients;
+        this.patientRecords = patientRecords;
         this.users = users;
         this.forms = forms;
         this.drafts = drafts;
@@ -195,15 +198,17 @@ public class WorkTaskService {
         return change(taskId, () -> {
             Task task = workableTask(actor, taskId);
             Optional<TaskForms.Form> form = formOf(task);
-            ObjectNode cleaned = form.map(f -> forms.check(f, data)).orElse(null);
+            ObjectNode cleaned = form.map(f -> forms.check(f, forms.withProcessValues(f, data,
+                    taskService.getVariables(taskId)))).orElse(null);
             Map<String, Object> variables = cleaned != null ? forms.variablesOf(cleaned) : forms.withoutForm(data);
             TaskView view = view(task);
             if (task.getAssignee() == null) {
                 taskService.claim(taskId, actor.userId());
             }
+            // archived first: the service tasks that completing runs read what was submitted (ProcessSubmissions)
+            Long documentId = form.map(f -> archive.record(view, f, cleaned, actor.userId()).getDocumentId()).orElse(null);
             taskService.complete(taskId, variables);
             drafts.discardAll(taskId);
-            Long documentId = form.map(f -> archive.record(view, f, cleaned, actor.userId()).getDocumentId()).orElse(null);
             return new CompletedTask(taskId, task.getProcessInstanceId(), documentId);
         });
     }
@@ -287,7 +292,7 @@ public class WorkTaskService {
             query.dueBefore(Date.from(filter.dueBefore()));
         }
         if (filter.patientText() != null && !filter.patientText().isBlank()) {
-            List<Long> ids = patients.findIdsByMrnOrFamilyNamePrefix(filter.patientText().trim());
+            List<Long> ids = patientRecords.idsByMrnOrFamilyName(filter.patientText());
             if (ids.isEmpty()) {
                 return Optional.empty();
             }

@@ -3,11 +3,12 @@ package org.healthcrm.demo;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.healthcrm.patient.Patient;
+import org.healthcrm.patient.PatientRecords;
 import org.healthcrm.patient.PatientRepository;
 import org.healthcrm.security.Role;
 import org.healthcrm.security.UserAccountRepository;
@@ -36,14 +37,16 @@ public class DemoData {
     private final UserAccountService userAccounts;
     private final UserAccountRepository users;
     private final PatientRepository patients;
+    private final PatientRecords patientRecords;
     private final RuntimeService runtimeService;
     private final IdentityService identityService;
 
     public DemoData(UserAccountService userAccounts, UserAccountRepository users, PatientRepository patients,
-                    RuntimeService runtimeService, IdentityService identityService) {
+                    PatientRecords patientRecords, RuntimeService runtimeService, IdentityService identityService) {
         this.userAccounts = userAccounts;
         this.users = users;
         this.patients = patients;
+        this.patientRecords = patientRecords;
         this.runtimeService = runtimeService;
         this.identityService = identityService;
     }
@@ -58,14 +61,16 @@ public class DemoData {
         seedUser("admin", "Ada Admin", Role.ADMIN);
         seedUser("integration", "EHR interface", Role.INTEGRATION);
         if (patients.count() == 0) {
-            List<Patient> demo = List.of(
-                    new Patient("D000001", "Zoë", "Ångström", LocalDate.of(1984, 3, 14)),
-                    new Patient("D000002", "José", "Núñez", LocalDate.of(1951, 11, 2)),
-                    new Patient("D000003", "Łukasz", "Żółć", LocalDate.of(1990, 7, 30)),
-                    new Patient("D000004", "Amara", "Okafor", LocalDate.of(2012, 5, 9)),
-                    new Patient("D000005", "Henry", "Walker", LocalDate.of(1947, 1, 21)),
-                    new Patient("D000006", "Mei", "Chen", LocalDate.of(1999, 9, 17)));
-            patients.saveAll(demo);
+            List<Map<String, Object>> demo = List.of(
+                    demoPatient("Zoë", "Ångström", LocalDate.of(1984, 3, 14), "female", "(555) 010-0001", "zoe.angstrom@example.org"),
+                    demoPatient("José", "Núñez", LocalDate.of(1951, 11, 2), "male", "(555) 010-0002", null),
+                    demoPatient("Łukasz", "Żółć", LocalDate.of(1990, 7, 30), "male", "(555) 010-0003", "lukasz@example.org"),
+                    demoPatient("Amara", "Okafor", LocalDate.of(2012, 5, 9), "female", "(555) 010-0004", null),
+                    demoPatient("Henry", "Walker", LocalDate.of(1947, 1, 21), "male", "(555) 010-0005", null),
+                    demoPatient("Mei", "Chen", LocalDate.of(1999, 9, 17), "female", "(555) 010-0006", "mei.chen@example.org"));
+            for (int i = 0; i < demo.size(); i++) {
+                patientRecords.create(String.format("D%06d", i + 1), demo.get(i));
+            }
             log.info("Demo data: {} patients", demo.size());
         }
         if (runtimeService.createProcessInstanceQuery().processDefinitionKey("patient-intake").count() == 0) {
@@ -79,6 +84,23 @@ public class DemoData {
             }
             log.info("Demo data: 3 open intakes");
         }
+    }
+
+    private static Map<String, Object> demoPatient(String given, String family, LocalDate birthDate, String sex,
+                                                   String phone, String email) {
+        Map<String, Object> values = new java.util.LinkedHashMap<>();
+        values.put("givenName", given);
+        values.put("familyName", family);
+        values.put("birthDate", birthDate);
+        values.put("administrativeSex", sex);
+        values.put("phone", phone);
+        values.put("email", email);
+        values.put("preferredLanguage", "en");
+        values.put("addressLine1", "1 Demo Street");
+        values.put("city", "Springfield");
+        values.put("state", "IL");
+        values.put("postalCode", "62701");
+        return values;
     }
 
     private void seedUser(String username, String displayName, Role role) {

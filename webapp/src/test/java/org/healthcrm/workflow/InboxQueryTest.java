@@ -12,7 +12,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.healthcrm.IntegrationTest;
 import org.healthcrm.patient.Patient;
-import org.healthcrm.patient.PatientRepository;
+import org.healthcrm.patient.PatientRecords;
 import org.healthcrm.security.Actor;
 import org.healthcrm.security.Role;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,7 +31,7 @@ class InboxQueryTest extends IntegrationTest {
     ProcessLauncher launcher;
 
     @Autowired
-    PatientRepository patients;
+    PatientRecords patients;
 
     private Patient quinn;
     private Patient rivera;
@@ -41,8 +41,10 @@ class InboxQueryTest extends IntegrationTest {
     @BeforeEach
     void twoIntakesForTwoPatients() {
         String run = Long.toString(System.nanoTime() % 1_000_000);
-        quinn = patients.save(new Patient("Q" + run, "Ada", "Quinnfilter" + run, LocalDate.of(1970, 1, 1)));
-        rivera = patients.save(new Patient("R" + run, "Ben", "Riverafilter" + run, LocalDate.of(1980, 2, 2)));
+        quinn = patients.create("Q" + run, java.util.Map.of("givenName", "Ada", "familyName", "Quinnfilter" + run,
+                "birthDate", LocalDate.of(1970, 1, 1)));
+        rivera = patients.create("R" + run, java.util.Map.of("givenName", "Ben", "familyName", "Riverafilter" + run,
+                "birthDate", LocalDate.of(1980, 2, 2)));
         quinnTask = startFor(quinn);
         riveraTask = startFor(rivera);
     }

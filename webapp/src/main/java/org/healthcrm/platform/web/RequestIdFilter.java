@@ -25,6 +25,8 @@ public class RequestIdFilter extends OncePerRequestFilter {
     public static final String HEADER = "X-Request-Id";
     public static final String ATTRIBUTE = RequestIdFilter.class.getName() + ".id";
     private static final String MDC_KEY = "requestId";
+    /** The client's address, for the audit trail (behind a proxy: set server.forward-headers-strategy). */
+    public static final String CLIENT_ADDRESS_KEY = "clientAddress";
     private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:-]{8,64}");
 
     @Override
@@ -35,10 +37,12 @@ public class RequestIdFilter extends OncePerRequestFilter {
         request.setAttribute(ATTRIBUTE, id);
         response.setHeader(HEADER, id);
         MDC.put(MDC_KEY, id);
+        MDC.put(CLIENT_ADDRESS_KEY, request.getRemoteAddr());
         try {
             chain.doFilter(request, response);
         } finally {
             MDC.remove(MDC_KEY);
+            MDC.remove(CLIENT_ADDRESS_KEY);
         }
     }
 
