@@ -33,6 +33,12 @@ public class DocumentStore {
                 createdBy, clock.instant()));
     }
 
+    /** The documents of a patient, newest first (their content is loaded only when read). */
+    @Transactional(readOnly = true)
+    public java.util.List<Document> ofPatient(long patientId) {
+        return documents.findByPatientIdOrderByIdDesc(patientId);
+    }
+
     @Transactional(readOnly = true)
     public Document read(Actor actor, long id) {
         if (READERS.stream().noneMatch(actor::has)) {

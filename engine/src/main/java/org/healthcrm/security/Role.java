@@ -6,6 +6,8 @@ package org.healthcrm.security;
  */
 public enum Role {
     FRONT_DESK("Front desk"),
+    /** Front-desk supervisors: overdue intakes escalate to them. */
+    FRONT_DESK_SUPERVISOR("Front-desk supervisor"),
     NURSE("Nurse"),
     ANALYST("Operations analyst"),
     COMPLIANCE("Compliance officer"),

@@ -30,6 +30,7 @@ import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
+import org.healthcrm.forms.validation.FieldError;
 import org.healthcrm.patient.Patient;
 import org.healthcrm.patient.PatientRepository;
 import org.healthcrm.platform.InvalidInputException;
@@ -207,7 +208,13 @@ public class WorkTaskService {
             }
             // archived first: the service tasks that completing runs read what was submitted (ProcessSubmissions)
             Long documentId = form.map(f -> archive.record(view, f, cleaned, actor.userId()).getDocumentId()).orElse(null);
-            taskService.complete(taskId, variables);
+            try {
+                taskService.complete(taskId, variables);
+            } catch (InvalidInputException e) {
+                // a service task that follows refused what was entered (an unknown MRN, say): show it at the field
+                throw new FormSubmissionException(List.of(new FieldError(
+                        e.field() == null ? "" : e.field(), e.getMessage(), "process")));
+            }
             drafts.discardAll(taskId);
             return new CompletedTask(taskId, task.getProcessInstanceId(), documentId);
         });

@@ -1,0 +1,112 @@
+package org.healthcrm.patient.ui;
+
+import java.io.Serializable;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.TaskService;
+import org.healthcrm.consent.Consent;
+import org.healthcrm.consent.Consents;
+import org.healthcrm.documents.Document;
+import org.healthcrm.documents.DocumentStore;
+import org.healthcrm.patient.Coverage;
+import org.healthcrm.patient.CoverageRepository;
+import org.healthcrm.patient.Patient;
+import org.healthcrm.patient.PatientRecords;
+import org.healthcrm.platform.NotFoundException;
+import org.healthcrm.platform.ui.ScreenSupport;
+import org.healthcrm.triage.SafetyAlert;
+import org.healthcrm.triage.SafetyAlerts;
+import org.springframework.stereotype.Component;
+
+/**
+ * The patient page: demographics, red-flag banner, coverage, consents and their status with the signed PDFs,
+ * documents, open tasks and a timeline of the patient's processes. Opening it is audited as a read of the record.
+ */
+@Component("patientPage")
+@ViewScoped
+public class PatientPageView implements Serializable {
+
+    private final transient PatientRecords patients;
+    private final transient Consents consents;
+    private final transient CoverageRepository coverages;
+    private final transient DocumentStore documents;
+    private final transient SafetyAlerts alerts;
+    private final transient TaskService taskService;
+    private final transient HistoryService historyService;
+    private final transient Clock clock;
+
+    private Patient patient;
+    private List<Consent> consentList;
+    private List<Coverage> coverageList;
+    private List<Document> documentList;
+    private List<SafetyAlert> openAlerts;
+    private List<TaskLine> openTasks;
+    private List<TimelineLine> timeline;
+
+    /** An open task of the patient. */
+    public record TaskLine(String id, String name, String process, Instant due, String assignee) {
+    }
+
+    /** A process of the patient, newest first. */
+    public record TimelineLine(String process, String businessKey, Instant started, Instant ended, String state) {
+    }
+
+    public PatientPageView(PatientRecords patients, Consents consents, CoverageRepository coverages,
+                           DocumentStore documents, SafetyAlerts alerts, TaskService taskService,
+                           HistoryService historyService, Clock clock) {
+        this.patients = patients;
+        this.consents = consents;
+        this.coverages = coverages;
+        this.documents = documents;
+        this.alerts = alerts;
+        this.taskService = taskService;
+        this.historyService = historyService;
+        this.clock = clock;
+    }
+
+    /** Loads the patient named by the {@code id} request parameter (a viewAction). */
+    public void load() {
+        if (patient != null) {
+            return;
+        }
+        String id = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get("id");
+        try {
+            long patientId = Long.parseLong(id);
+            patient = patients.read(patientId);
+            consentList = consents.of(patientId);
+            coverageList = coverages.findByPatientIdOrderByIdDesc(patientId);
+            documentList = documents.ofPatient(patientId);
+            openAlerts = alerts.openForPatient(patientId);
+            openTasks = taskService.createTaskQuery().processVariableValueEquals("patientId", patientId).active()
+                    .orderByTaskCreateTime().desc().list().stream()
+                    .map(t -> new TaskLine(t.getId(), t.getName(), t.getProcessDefinitionId().split(":")[0],
+                            t.getDueDate() == null ? null : t.getDueDate().toInstant(), t.getAssignee()))
+                    .toList();
+            timeline = historyService.createHistoricProcessInstanceQuery().variableValueEquals("patientId", patientId)
+                    .orderByProcessInstanceStartTime().desc().listPage(0, 100).stream()
+                    .map(h -> new TimelineLine(h.getProcessDefinitionName(), h.getBusinessKey(),
+                            h.getStartTime().toInstant(), h.getEndTime() == null ? null : h.getEndTime().toInstant(),
+                            h.getState()))
+                    .toList();
+        } catch (NumberFormatException | NotFoundException e) {
+            ScreenSupport.error("No such patient", "Search for the patient again.");
+        }
+    }
+
+    public String statusOf(Consent consent) {
+        return consent.statusAt(clock.instant()).name();
+    }
+
+    public Patient getPatient() { return patient; }
+    public List<Consent> getConsents() { return consentList; }
+    public List<Coverage> getCoverages() { return coverageList; }
+    public List<Document> getDocuments() { return documentList; }
+    public List<SafetyAlert> getOpenAlerts() { return openAlerts; }
+    public List<TaskLine> getOpenTasks() { return openTasks; }
+    public List<TimelineLine> getTimeline() { return timeline; }
+}

@@ -1,0 +1,271 @@
+package org.healthcrm.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.mail.internet.MimeMessage;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.healthcrm.IntegrationTest;
+import org.healthcrm.Submissions;
+import org.healthcrm.audit.AuditEventRepository;
+import org.healthcrm.consent.Consent;
+import org.healthcrm.consent.ConsentType;
+import org.healthcrm.consent.Consents;
+import org.healthcrm.messaging.sandbox.MailSandbox;
+import org.healthcrm.patient.CoverageRepository;
+import org.healthcrm.patient.HealthHistoryRepository;
+import org.healthcrm.patient.Patient;
+import org.healthcrm.patient.PatientQuery;
+import org.healthcrm.patient.PatientRepository;
+import org.healthcrm.triage.SafetyAlerts;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * A whole intake through the API as the front desk does it, task by task, and what it leaves behind: the patient
+ * record (encrypted at rest), coverage, health history, consents with the signed intake packet, the confirmation
+ * e-mail and the audit trail.
+ */
+class IntakeApiTest extends IntegrationTest {
+
+    @Autowired
+    PatientRepository patients;
+    @Autowired
+    org.healthcrm.patient.PatientRecords patientRecords;
+    @Autowired
+    Consents consents;
+    @Autowired
+    CoverageRepository coverages;
+    @Autowired
+    HealthHistoryRepository histories;
+    @Autowired
+    SafetyAlerts alerts;
+    @Autowired
+    AuditEventRepository audit;
+    @Autowired
+    MailSandbox mail;
+    @Autowired
+    HistoryService historyService;
+    @Autowired
+    RuntimeService runtimeService;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void frontDeskRegistersAnAdultAndEverythingIsOnRecord() throws Exception {
+        String key = "api-intake-" + System.nanoTime();
+        String family = "Ångström" + (System.nanoTime() % 100_000);
+        String instance = start(key);
+
+        submit("frontdesk", key, "Collect demographics",
+                Submissions.demographics("Zoë", family, "03/14/1984", Submissions.uniquePhone(), "zoe@example.org"));
+        submit("frontdesk", key, "Collect health history", Submissions.healthHistory(false));
+        submit("frontdesk", key, "Collect consents", Submissions.consentsByPatient("Zoë " + family, true));
+        submit("frontdesk", key, "Collect insurance or payment", Submissions.insurance());
+        submit("frontdesk", key, "Review registration", Submissions.review());
+        awaitEnd(instance);
+
+        List<Patient> found = patientRecords.search(new PatientQuery("Zoë " + family, null, null, null));
+        assertThat(found).hasSize(1);
+        Patient patient = found.get(0);
+        assertThat(patient.getMrn()).startsWith("HC");
+        assertThat(patient.getBirthDate()).hasToString("1984-03-14");
+        assertThat(patient.getCity()).isEqualTo("Portland");
+        // encrypted at rest: the row holds no readable name, and search by another spelling still finds it
+        Map<String, Object> row = jdbc.queryForMap("select given_name, family_name, birth_date from patient where id = ?",
+                patient.getId());
+        assertThat(row.values()).allSatisfy(v -> assertThat(String.valueOf(v)).doesNotContain("Zo").doesNotContain("1984"));
+        assertThat(patientRecords.search(new PatientQuery("zoe " + family.replace("Å", "A").replace("ö", "o"), null, null, null)))
+                .extracting(Patient::getId).containsExactly(patient.getId());
+
+        assertThat(coverages.findByPatientIdOrderByIdDesc(patient.getId())).singleElement()
+                .satisfies(c -> assertThat(c.getMemberId()).isEqualTo("XJ-4471-09"));
+        assertThat(histories.findByPatientIdOrderByRecordedAtDesc(patient.getId())).singleElement()
+                .satisfies(h -> assertThat(h.getAllergies()).contains("Penicillin"));
+
+        List<Consent> given = consents.of(patient.getId());
+        assertThat(given).extracting(Consent::getType).containsExactlyInAnyOrder(ConsentType.TREATMENT,
+                ConsentType.PRIVACY_NOTICE, ConsentType.CONTACT_SMS, ConsentType.CONTACT_EMAIL,
+                ConsentType.RELEASE_OF_INFORMATION);
+        assertThat(given).allSatisfy(c -> assertThat(consents.statusNow(c)).isEqualTo(Consent.Status.ACTIVE));
+        Long packetId = given.get(0).getDocumentId();
+        assertThat(given).extracting(Consent::getDocumentId).containsOnly(packetId);
+        assertThat(given).filteredOn(c -> c.getType() == ConsentType.TREATMENT).singleElement()
+                .satisfies(c -> assertThat(c.getPeriodEnd()).isAfter(Instant.now().plus(Duration.ofDays(700))));
+
+        // the intake packet: patient, history and every consent with its signature
+        var pdf = send("frontdesk", HttpRequest.newBuilder(URI.create(url("/api/documents/" + packetId))).GET());
+        assertThat(pdf.status()).isEqualTo(200);
+        byte[] bytes = fetchBytes("/api/documents/" + packetId);
+        try (PDDocument document = Loader.loadPDF(bytes)) {
+            String text = new PDFTextStripper().getText(document);
+            assertThat(text).contains("Intake packet", "Zoë", family, patient.getMrn(), "Penicillin",
+                    "Consents", "Insurance and payment", "Dr. Alex Rivera");
+        }
+
+        // the confirmation e-mail went to the patient, who consented to e-mail
+        MimeMessage confirmation = awaitMail("zoe@example.org");
+        assertThat(confirmation.getSubject()).contains("registration");
+        assertThat(confirmation.getContent().toString()).contains(patient.getMrn()).doesNotContain("Penicillin");
+
+        assertThat(audit.findByPatientIdOrderByIdAsc(patient.getId()))
+                .extracting(e -> e.getAction() + ":" + e.getUsername())
+                .contains("PATIENT_CREATE:frontdesk", "CONSENT_GRANT:frontdesk", "COVERAGE_CREATE:frontdesk");
+    }
+
+    @Test
+    void chestPainRaisesABannerAndAnImmediateNurseTaskWhileRegistrationGoesOn() {
+        String key = "api-redflag-" + System.nanoTime();
+        String instance = start(key);
+        submit("frontdesk", key, "Collect demographics", Submissions.demographics("Henrik", "Redflag" + System.nanoTime() % 100_000));
+        submit("frontdesk", key, "Collect health history", Submissions.healthHistory(true));
+
+        JsonNode nurseTask = task("nurse", key, "Review red flag now");
+        assertThat(nurseTask).as("an immediate task for the nurses").isNotNull();
+        assertThat(nurseTask.path("priority").asInt()).isEqualTo(100);
+        assertThat(alerts.openForProcess(instance)).singleElement()
+                .satisfies(a -> assertThat(a.getFindings()).contains("Chest pain").contains("AHA"));
+        // the front desk goes on meanwhile
+        assertThat(task("frontdesk", key, "Collect consents")).isNotNull();
+        // front desk cannot take the nurse's task
+        assertThat(task("frontdesk", key, "Review red flag now")).isNull();
+    }
+
+    @Test
+    void aMinorNeedsTheGuardianToSign() {
+        String key = "api-minor-" + System.nanoTime();
+        start(key);
+        submit("frontdesk", key, "Collect demographics", Submissions.demographics("Amara", "Minor" + System.nanoTime() % 100_000,
+                "05/09/2015", Submissions.uniquePhone(), "parent@example.org"));
+        submit("frontdesk", key, "Collect health history", Submissions.healthHistory(false));
+        // the patient signing for themselves is refused: the guardian's signature is required
+        var bySelf = post("frontdesk", "/api/tasks/" + task("frontdesk", key, "Collect consents").get("id").asText()
+                + "/submission", Submissions.consentsByPatient("Amara", false));
+        assertThat(bySelf.status()).isEqualTo(422);
+        assertThat(bySelf.body()).contains("guardianSignerName");
+        submit("frontdesk", key, "Collect consents", Submissions.consentsByGuardian("Ngozi Okafor"));
+        assertThat(task("frontdesk", key, "Collect insurance or payment")).isNotNull();
+    }
+
+    @Test
+    void aLikelyDuplicateIsReviewedAndLinkedNotCreatedTwice() {
+        String family = "Dupont" + System.nanoTime() % 100_000;
+        String phone = Submissions.uniquePhone();
+        String first = "api-dup-a-" + System.nanoTime();
+        String firstInstance = start(first);
+        submit("frontdesk", first, "Collect demographics", Submissions.demographics("Marie", family, "01/02/1970", phone, "m@example.org"));
+        submit("frontdesk", first, "Collect health history", Submissions.healthHistory(false));
+        submit("frontdesk", first, "Collect consents", Submissions.consentsByPatient("Marie " + family, false));
+        submit("frontdesk", first, "Collect insurance or payment", Submissions.insurance());
+        submit("frontdesk", first, "Review registration", Submissions.review());
+        awaitEnd(firstInstance);
+        Patient existing = patientRecords.search(new PatientQuery(family, null, null, null)).get(0);
+
+        String second = "api-dup-b-" + System.nanoTime();
+        String secondInstance = start(second);
+        submit("frontdesk", second, "Collect demographics", Submissions.demographics("Marie", family, "01/02/1970",
+                Submissions.uniquePhone(), "marie.new@example.org"));
+        JsonNode review = task("frontdesk", second, "Review possible duplicate");
+        assertThat(review).as("same name and birth date: a review task").isNotNull();
+        // an MRN that does not exist is refused at its field
+        var wrong = post("frontdesk", "/api/tasks/" + review.get("id").asText() + "/submission", """
+                {"data": {"resolution": "linkExisting", "existingPatientMrn": "HC0000000",
+                          "matchEvidence": {"nameAndBirthDate": true}, "updateDemographics": true}}""");
+        assertThat(wrong.status()).isEqualTo(422);
+        assertThat(wrong.body()).contains("existingPatientMrn").contains("HC0000000");
+        submit("frontdesk", second, "Review possible duplicate", """
+                {"data": {"resolution": "linkExisting", "existingPatientMrn": "%s",
+                          "matchEvidence": {"nameAndBirthDate": true}, "updateDemographics": true}}""".formatted(existing.getMrn()));
+        submit("frontdesk", second, "Collect health history", Submissions.healthHistory(false));
+        submit("frontdesk", second, "Collect consents", Submissions.consentsByPatient("Marie " + family, false));
+        submit("frontdesk", second, "Collect insurance or payment", Submissions.insurance());
+        submit("frontdesk", second, "Review registration", Submissions.review());
+        awaitEnd(secondInstance);
+
+        assertThat(patientRecords.search(new PatientQuery(family, null, null, null))).singleElement()
+                .satisfies(p -> {
+                    assertThat(p.getId()).isEqualTo(existing.getId());
+                    assertThat(p.getEmail()).isEqualTo("marie.new@example.org");
+                });
+        assertThat(coverages.findByPatientIdOrderByIdDesc(existing.getId())).hasSize(2);
+    }
+
+    // --- helpers -------------------------------------------------------------------------------------------------
+
+    private String start(String businessKey) {
+        var started = post("frontdesk", "/api/processes/patient-intake/instances",
+                "{\"businessKey\":\"" + businessKey + "\",\"data\":{}}");
+        assertThat(started.status()).as(started.body()).isEqualTo(201);
+        return started.json().get("id").asText();
+    }
+
+    private JsonNode task(String user, String businessKey, String name) {
+        for (JsonNode task : get(user, "/api/tasks?size=200").json().get("items")) {
+            if (businessKey.equals(task.path("businessKey").asText()) && name.equals(task.path("name").asText())) {
+                return task;
+            }
+        }
+        return null;
+    }
+
+    private void submit(String user, String businessKey, String taskName, String body) {
+        JsonNode task = task(user, businessKey, taskName);
+        assertThat(task).as("task '" + taskName + "' of " + businessKey).isNotNull();
+        var response = post(user, "/api/tasks/" + task.get("id").asText() + "/submission", body);
+        assertThat(response.status()).as(taskName + ": " + response.body()).isEqualTo(200);
+    }
+
+    private void awaitEnd(String instanceId) {
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (System.currentTimeMillis() < deadline) {
+            var historic = historyService.createHistoricProcessInstanceQuery().processInstanceId(instanceId).singleResult();
+            if (historic != null && historic.getEndTime() != null) {
+                return;
+            }
+            sleep(200);
+        }
+        var incidents = runtimeService.createIncidentQuery().processInstanceId(instanceId).list();
+        throw new AssertionError("Intake " + instanceId + " did not end within 60 s; incidents: "
+                + incidents.stream().map(i -> i.getActivityId() + " " + i.getIncidentMessage()).toList());
+    }
+
+    private MimeMessage awaitMail(String to) throws Exception {
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (System.currentTimeMillis() < deadline) {
+            for (MimeMessage message : mail.received()) {
+                if (message.getAllRecipients()[0].toString().equals(to)) {
+                    return message;
+                }
+            }
+            sleep(200);
+        }
+        throw new AssertionError("No mail to " + to);
+    }
+
+    private byte[] fetchBytes(String path) throws IOException, InterruptedException {
+        var request = HttpRequest.newBuilder(URI.create(url(path))).header("Authorization", basic("frontdesk", PASSWORD)).GET().build();
+        return java.net.http.HttpClient.newHttpClient().send(request, java.net.http.HttpResponse.BodyHandlers.ofByteArray()).body();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
