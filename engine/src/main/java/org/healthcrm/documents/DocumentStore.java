@@ -20,9 +20,11 @@ public class DocumentStore {
 
     private final DocumentRepository documents;
     private final Clock clock;
+    private final org.healthcrm.audit.AuditTrail audit;
 
-    public DocumentStore(DocumentRepository documents, Clock clock) {
+    public DocumentStore(DocumentRepository documents, Clock clock, org.healthcrm.audit.AuditTrail audit) {
         this.documents = documents;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -46,6 +48,7 @@ public class DocumentStore {
         }
         Document document = documents.findById(id).orElseThrow(() -> new NotFoundException("No document with id " + id));
         document.getContent();
+        audit.read("DOCUMENT_READ", document.getPatientId(), "Document", Long.toString(id));
         return document;
     }
 }

@@ -34,7 +34,7 @@ class ModelConventionsTest {
 
     /** The application's roles (org.healthcrm.security.Role in the engine module), which are the engine's groups. */
     private static final List<String> ROLES =
-            List.of("FRONT_DESK", "NURSE", "ANALYST", "COMPLIANCE", "ADMIN", "INTEGRATION");
+            List.of("FRONT_DESK", "FRONT_DESK_SUPERVISOR", "NURSE", "ANALYST", "COMPLIANCE", "ADMIN", "INTEGRATION");
     private static final String FORM_KEY_PREFIX = "formio:";
     private static final Pattern PROCESS_ID = Pattern.compile("^[a-z]+(-[a-z]+)*$");
     private static final Pattern ELEMENT_ID = Pattern.compile("^[A-Z][A-Za-z]+_[A-Za-z0-9]+$");

@@ -55,6 +55,7 @@ public class DemoData {
     @Transactional
     public void seed() {
         seedUser("frontdesk", "Fran Front-Desk", Role.FRONT_DESK);
+        seedUser("supervisor", "Sue Supervisor", Role.FRONT_DESK_SUPERVISOR);
         seedUser("nurse", "Nora Nurse", Role.NURSE);
         seedUser("analyst", "Ana Analyst", Role.ANALYST);
         seedUser("compliance", "Colin Compliance", Role.COMPLIANCE);

@@ -429,7 +429,7 @@ class PatientIntakeProcessTest {
         Task escalation = task("Task_SupervisorEscalation", intake);
         assertThat(escalation)
                 .hasName("Intake overdue: supervisor follow-up")
-                .hasCandidateGroup(FRONT_DESK)
+                .hasCandidateGroup("FRONT_DESK_SUPERVISOR")
                 .hasFormKey("formio:intake-supervisor-escalation")
                 .hasDueDate(Date.from(dayLater.plus(Duration.ofHours(4))));
         assertThat(escalation.getPriority()).isEqualTo(80);

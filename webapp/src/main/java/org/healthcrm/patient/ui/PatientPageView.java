@@ -83,7 +83,7 @@ public class PatientPageView implements Serializable {
             documentList = documents.ofPatient(patientId);
             openAlerts = alerts.openForPatient(patientId);
             openTasks = taskService.createTaskQuery().processVariableValueEquals("patientId", patientId).active()
-                    .orderByTaskCreateTime().desc().list().stream()
+                    .orderByTaskCreateTime().desc().listPage(0, 200).stream()
                     .map(t -> new TaskLine(t.getId(), t.getName(), t.getProcessDefinitionId().split(":")[0],
                             t.getDueDate() == null ? null : t.getDueDate().toInstant(), t.getAssignee()))
                     .toList();

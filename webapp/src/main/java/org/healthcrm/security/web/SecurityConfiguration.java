@@ -35,10 +35,11 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 @EnableWebSecurity
 public class SecurityConfiguration {
 
-    static final String[] TASK_ROLES = {"FRONT_DESK", "NURSE", "ADMIN"};
+    static final String[] TASK_ROLES = {"FRONT_DESK", "FRONT_DESK_SUPERVISOR", "NURSE", "ADMIN"};
+    static final String[] PATIENT_ROLES = {"FRONT_DESK", "FRONT_DESK_SUPERVISOR", "NURSE", "ADMIN"};
     static final String[] PROCESS_START_ROLES = {"FRONT_DESK", "NURSE", "ADMIN", "INTEGRATION"};
     static final String[] DOCUMENT_ROLES = {"FRONT_DESK", "NURSE", "COMPLIANCE", "ADMIN"};
-    static final String[] SCREEN_ROLES = {"FRONT_DESK", "NURSE", "ANALYST", "COMPLIANCE", "ADMIN"};
+    static final String[] SCREEN_ROLES = {"FRONT_DESK", "FRONT_DESK_SUPERVISOR", "NURSE", "ANALYST", "COMPLIANCE", "ADMIN"};
 
     @Bean
     AuthenticationManager authenticationManager(UserDetailsService users, PasswordEncoder passwordEncoder,
@@ -111,6 +112,8 @@ public class SecurityConfiguration {
                                 "/favicon.ico").permitAll()
                         .requestMatchers("/admin/**").hasRole("ADMIN")
                         .requestMatchers("/app/inbox.xhtml", "/app/task.xhtml", "/app/start.xhtml").hasAnyRole(TASK_ROLES)
+                        .requestMatchers("/app/patients.xhtml", "/app/patient.xhtml").hasAnyRole(PATIENT_ROLES)
+                        .requestMatchers("/app/document").hasAnyRole(DOCUMENT_ROLES)
                         .requestMatchers("/app/**", "/").hasAnyRole(SCREEN_ROLES)
                         .anyRequest().denyAll())
                 .formLogin(form -> form
