@@ -30,7 +30,7 @@ class PackagedFormsValidationTest {
 
     /** A valid submission per form, as the browser would send it. */
     static final Map<String, String> VALID = Map.ofEntries(
-            entry("intake-demographics", "{givenName: 'Maria', familyName: 'Gonzalez', dateOfBirth: '04/23/1978',"
+            entry("intake-demographics", "{service: 'primaryCare', intakeChannel: 'walkIn', givenName: 'Maria', familyName: 'Gonzalez', dateOfBirth: '04/23/1978',"
                     + " administrativeSex: 'female', genderIdentity: '', isMinor: false, phone: '(617) 555-0142',"
                     + " email: 'maria.gonzalez@example.org', preferredLanguage: 'es',"
                     + " address: {line1: '12 Elm Street', city: 'Boston', state: 'MA', postalCode: '02118'},"
@@ -44,10 +44,11 @@ class PackagedFormsValidationTest {
                     + " kidneyDisease: false, cancer: false, depression: false, anxiety: false, other: false},"
                     + " submit: true}"),
             entry("intake-registration-review", "{informationConfirmed: true, reviewNotes: '', submit: true}"),
-            entry("intake-consents", "{consentToTreatment: true, privacyNoticeAcknowledged: true,"
-                    + " contactConsent: {sms: true, email: true, phone: false, mail: false},"
-                    + " detailedMessagesAllowed: 'no', signedBy: 'self', signature: '" + SIGNATURE + "',"
-                    + " dateSigned: '2025-06-15T00:00:00-04:00', submit: true}"),
+            entry("intake-consents", "{treatmentConsentRequired: true, privacyNoticeRequired: true,"
+                    + " guardianSignatureRequired: false, consentValidityMonths: 24,"
+                    + " consentToTreatment: true, privacyNoticeAcknowledged: true, consentSms: true, consentEmail: true,"
+                    + " releaseOfInformation: false, signerName: 'Maria Gonzalez', signature: '" + SIGNATURE + "',"
+                    + " submit: true}"),
             entry("intake-insurance", "{coverageType: 'insurance', payerName: 'Blue Cross Blue Shield of Massachusetts',"
                     + " memberId: 'XJH-448812093', groupNumber: '004417', subscriberRelationship: 'self',"
                     + " insuranceCard: [{storage: 'url', name: 'card-front-8f3a.jpg', originalName: 'card-front.jpg',"
@@ -68,8 +69,8 @@ class PackagedFormsValidationTest {
                     + " redFlags: {chestPain: false, difficultyBreathing: false, strokeSigns: false,"
                     + " severeBleeding: false, suicidalThoughts: false}, disposition: 'primaryCare',"
                     + " nurseNotes: 'Advised fluids and rest.', nurseSignature: '" + SIGNATURE + "'}"),
-            entry("consent-revocation", "{consentType: 'smsContact', revocationScope: 'entire',"
-                    + " effectiveDate: '2025-06-15T00:00:00-04:00', reason: 'Prefers phone calls; too many texts.',"
+            entry("consent-revocation", "{consentType: 'contactSms',"
+                    + " reason: 'Prefers phone calls; too many texts.',"
                     + " receivedVia: 'phone', requestedBy: 'self', contactPhone: '(617) 555-0142',"
                     + " effectExplained: true, processedBy: 'Dana Whitfield', submit: true}"),
             entry("release-of-information", "{recipientName: 'Medical Records Department',"
@@ -89,7 +90,7 @@ class PackagedFormsValidationTest {
                     + " behavioralHealth: false, telehealth: true}, unaccompaniedVisitsAllowed: false,"
                     + " guardianSignature: '" + SIGNATURE + "', dateSigned: '2025-06-15T00:00:00-04:00'}"),
             entry("intake-duplicate-review", "{candidateCount: 2, resolution: 'linkExisting',"
-                    + " existingPatientMrn: '00418823', matchEvidence: {nameAndBirthDate: true, phone: true,"
+                    + " existingPatientMrn: 'HC1000418', matchEvidence: {nameAndBirthDate: true, phone: true,"
                     + " address: false, insuranceMemberId: false, photoId: false}, updateDemographics: true,"
                     + " reviewerNotes: 'Same cell number and date of birth; new address after a move.', submit: true}"),
             entry("intake-supervisor-escalation", "{reason: 'insuranceUnverifiable', urgency: 'sameDay',"
