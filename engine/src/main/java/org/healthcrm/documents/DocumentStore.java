@@ -1,6 +1,7 @@
 package org.healthcrm.documents;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Set;
 
 import org.healthcrm.platform.NotFoundException;
@@ -35,11 +36,40 @@ public class DocumentStore {
 
     @Transactional(readOnly = true)
     public Document read(Actor actor, long id) {
-        if (READERS.stream().noneMatch(actor::has)) {
-            throw new WorkflowAccessDeniedException("Your roles may not read documents");
-        }
+        requireReader(actor);
         Document document = documents.findById(id).orElseThrow(() -> new NotFoundException("No document with id " + id));
         document.getContent();
         return document;
+    }
+
+    /** The patient's documents without their bytes, newest first. */
+    @Transactional(readOnly = true)
+    public List<DocumentInfo> ofPatient(Actor actor, long patientId) {
+        requireReader(actor);
+        return documents.findByPatientIdOrderByIdDesc(patientId);
+    }
+
+    /**
+     * A document with its bytes for a system integration (the EHR push on the job executor), which acts for no
+     * person: no role check. Never call it on behalf of a user; users go through {@link #read(Actor, long)}.
+     */
+    @Transactional(readOnly = true)
+    public Document readForIntegration(long id) {
+        Document document = documents.findById(id).orElseThrow(() -> new NotFoundException("No document with id " + id));
+        document.getContent();
+        return document;
+    }
+
+    /** Records the id of the DocumentReference that carries the document in the EHR. */
+    @Transactional
+    public void linkToEhr(long id, String ehrDocumentReferenceId) {
+        documents.findById(id).orElseThrow(() -> new NotFoundException("No document with id " + id))
+                .linkToEhr(ehrDocumentReferenceId);
+    }
+
+    private static void requireReader(Actor actor) {
+        if (READERS.stream().noneMatch(actor::has)) {
+            throw new WorkflowAccessDeniedException("Your roles may not read documents");
+        }
     }
 }
