@@ -65,9 +65,12 @@ public class Consents {
         find(consentId).attachRevocationDocument(documentId);
     }
 
+    /** Records the id of the consent's Consent resource in the EHR. */
     @Transactional
     public void linkToEhr(long consentId, String ehrConsentId) {
-        find(consentId).linkToEhr(ehrConsentId);
+        Consent consent = find(consentId);
+        consent.linkToEhr(ehrConsentId);
+        audit.change("CONSENT_EHR_LINK", consent.getPatientId(), "Consent", Long.toString(consentId), "ehrConsentId");
     }
 
     /** All consents of a patient, newest first (the caller audits the read of the page that shows them). */

@@ -12,7 +12,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
 
-/** A generated document (a PDF): its bytes, the SHA-256 of those bytes, who made it and when. Never changed. */
+/**
+ * A generated document (a PDF): its bytes, the SHA-256 of those bytes, who made it and when. Never changed, except
+ * that it learns the id of its copy in the EHR once sent.
+ */
 @Entity
 @Table(name = "document")
 public class Document {
@@ -53,6 +56,10 @@ public class Document {
 
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
+
+    /** The id of the DocumentReference that carries this document in the EHR, once sent. */
+    @Column(name = "ehr_document_reference_id", length = 64)
+    private String ehrDocumentReferenceId;
 
     protected Document() {
     }
@@ -113,5 +120,13 @@ public class Document {
 
     public Instant getCreatedAt() {
         return createdAt;
+    }
+
+    public String getEhrDocumentReferenceId() {
+        return ehrDocumentReferenceId;
+    }
+
+    void linkToEhr(String ehrDocumentReferenceId) {
+        this.ehrDocumentReferenceId = ehrDocumentReferenceId;
     }
 }

@@ -1,8 +1,10 @@
 package org.healthcrm.documents;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Set;
 
+import org.healthcrm.audit.AuditTrail;
 import org.healthcrm.platform.NotFoundException;
 import org.healthcrm.security.Actor;
 import org.healthcrm.security.Role;
@@ -16,13 +18,13 @@ public class DocumentStore {
 
     public static final String PDF = "application/pdf";
     /** Roles that may read stored documents. */
-    static final Set<Role> READERS = Set.of(Role.FRONT_DESK, Role.NURSE, Role.COMPLIANCE, Role.ADMIN);
+    static final Set<Role> READERS = Set.of(Role.FRONT_DESK, Role.FRONT_DESK_SUPERVISOR, Role.NURSE, Role.COMPLIANCE, Role.ADMIN);
 
     private final DocumentRepository documents;
     private final Clock clock;
-    private final org.healthcrm.audit.AuditTrail audit;
+    private final AuditTrail audit;
 
-    public DocumentStore(DocumentRepository documents, Clock clock, org.healthcrm.audit.AuditTrail audit) {
+    public DocumentStore(DocumentRepository documents, Clock clock, AuditTrail audit) {
         this.documents = documents;
         this.audit = audit;
         this.clock = clock;
@@ -35,20 +37,43 @@ public class DocumentStore {
                 createdBy, clock.instant()));
     }
 
-    /** The documents of a patient, newest first (their content is loaded only when read). */
-    @Transactional(readOnly = true)
-    public java.util.List<Document> ofPatient(long patientId) {
-        return documents.findByPatientIdOrderByIdDesc(patientId);
-    }
-
     @Transactional(readOnly = true)
     public Document read(Actor actor, long id) {
-        if (READERS.stream().noneMatch(actor::has)) {
-            throw new WorkflowAccessDeniedException("Your roles may not read documents");
-        }
+        requireReader(actor);
         Document document = documents.findById(id).orElseThrow(() -> new NotFoundException("No document with id " + id));
         document.getContent();
         audit.read("DOCUMENT_READ", document.getPatientId(), "Document", Long.toString(id));
         return document;
+    }
+
+    /** The patient's documents without their bytes, newest first. */
+    @Transactional(readOnly = true)
+    public List<DocumentInfo> ofPatient(Actor actor, long patientId) {
+        requireReader(actor);
+        return documents.findByPatientIdOrderByIdDesc(patientId);
+    }
+
+    /**
+     * A document with its bytes for a system integration (the EHR push on the job executor), which acts for no
+     * person: no role check. Never call it on behalf of a user; users go through {@link #read(Actor, long)}.
+     */
+    @Transactional(readOnly = true)
+    public Document readForIntegration(long id) {
+        Document document = documents.findById(id).orElseThrow(() -> new NotFoundException("No document with id " + id));
+        document.getContent();
+        return document;
+    }
+
+    /** Records the id of the DocumentReference that carries the document in the EHR. */
+    @Transactional
+    public void linkToEhr(long id, String ehrDocumentReferenceId) {
+        documents.findById(id).orElseThrow(() -> new NotFoundException("No document with id " + id))
+                .linkToEhr(ehrDocumentReferenceId);
+    }
+
+    private static void requireReader(Actor actor) {
+        if (READERS.stream().noneMatch(actor::has)) {
+            throw new WorkflowAccessDeniedException("Your roles may not read documents");
+        }
     }
 }

@@ -1,19 +1,331 @@
 package org.healthcrm.ehr;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.parser.DataFormatException;
+import ca.uhn.fhir.rest.api.MethodOutcome;
+import ca.uhn.fhir.rest.client.api.IGenericClient;
+import ca.uhn.fhir.rest.client.api.IRestfulClientFactory;
+import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
+import ca.uhn.fhir.rest.client.interceptor.BasicAuthInterceptor;
+import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
+import org.healthcrm.audit.AuditTrail;
+import org.healthcrm.consent.Consent;
+import org.healthcrm.consent.Consents;
+import org.healthcrm.documents.Document;
+import org.healthcrm.documents.DocumentStore;
+import org.healthcrm.patient.Coverage;
+import org.healthcrm.patient.Coverages;
+import org.healthcrm.patient.Patient;
+import org.healthcrm.patient.PatientRecords;
+import org.healthcrm.patient.PatientRepository;
+import org.healthcrm.platform.NotFoundException;
+import org.hl7.fhir.instance.model.api.IIdType;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.HumanName;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Resource;
+import org.hl7.fhir.r4.model.StringType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
-/** PLACEHOLDER until the FHIR client lands: every push fails, so the job retries and ends in an incident. */
+/**
+ * Sends registrations and consent revocations to the EHR over FHIR R4 (HAPI FHIR's generic client, HTTP Basic).
+ *
+ * <p>Safe to repeat: each resource the EHR accepts is linked at once, in its own committed transaction (our
+ * patient's EHR id, our coverage's, each consent's, each document's), and a later try sends only what has no link yet.
+ * So a push that fails half-way (connection refused, 5xx, timeout) throws, the engine retries the job on the EHR
+ * back-off, and the retry continues where the last one stopped without duplicating anything in the EHR.
+ *
+ * <p>Runs on the job executor as the system, with no HTTP call inside a database transaction. Logs and exception
+ * messages carry internal ids and HTTP statuses only.
+ */
 @Service
 public class EhrGateway {
 
+    private static final Logger log = LoggerFactory.getLogger(EhrGateway.class);
+    private static final int SEARCH_COUNT = 10;
+
+    private final EhrSettings settings;
+    private final Environment environment;
+    private final PatientRepository patients;
+    private final PatientRecords patientRecords;
+    private final Coverages coverages;
+    private final Consents consents;
+    private final DocumentStore documents;
+    private final AuditTrail audit;
+    private final TransactionTemplate newTransaction;
+    private volatile boolean clientFactoryConfigured;
+
+    public EhrGateway(EhrSettings settings, Environment environment, PatientRepository patients,
+                      PatientRecords patientRecords, Coverages coverages, Consents consents, DocumentStore documents,
+                      AuditTrail audit, PlatformTransactionManager transactionManager) {
+        this.settings = settings;
+        this.environment = environment;
+        this.patients = patients;
+        this.patientRecords = patientRecords;
+        this.coverages = coverages;
+        this.consents = consents;
+        this.documents = documents;
+        this.audit = audit;
+        this.newTransaction = new TransactionTemplate(transactionManager);
+        this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    /**
+     * The patient (found in the EHR by our MRN, else by family name, given name and birth date, else created), the
+     * coverage in force, the intake packet as a DocumentReference, and every consent of the patient the EHR does not
+     * have yet.
+     */
     public void pushRegistration(long patientId, long packetDocumentId) {
-        throw new IllegalStateException("EHR integration not available yet");
+        IGenericClient ehr = client();
+        Reference patient = new Reference("Patient/" + ensurePatient(ehr, patientId));
+
+        Coverage coverage = coverages.active(patientId).orElse(null);
+        if (coverage != null && coverage.getEhrCoverageId() == null) {
+            String id = create(ehr, FhirResources.coverage(coverage, patient), patientId);
+            inNewTransaction(() -> coverages.linkToEhr(coverage.getId(), id));
+        }
+
+        String packet = ensureDocument(ehr, patientId, packetDocumentId, patient);
+
+        for (Consent consent : consents.of(patientId)) {
+            if (consent.getEhrConsentId() != null) {
+                continue;
+            }
+            Reference source = consent.getDocumentId() != null && consent.getDocumentId() == packetDocumentId
+                    ? new Reference("DocumentReference/" + packet) : null;
+            String id = create(ehr, FhirResources.consent(consent, consents.statusNow(consent), patient, source),
+                    patientId);
+            inNewTransaction(() -> consents.linkToEhr(consent.getId(), id));
+        }
+        log.info("EHR: registration of patient {} sent", patientId);
     }
 
+    /**
+     * Each revoked consent becomes inactive in the EHR (created there, inactive, if it was never sent), then the
+     * revocation PDF is attached to the patient as a DocumentReference.
+     */
     public void pushRevocation(long patientId, List<Long> consentIds, long revocationDocumentId) {
-        throw new IllegalStateException("EHR integration not available yet");
+        IGenericClient ehr = client();
+        Reference patient = new Reference("Patient/" + ensurePatient(ehr, patientId));
+
+        for (long consentId : consentIds) {
+            Consent consent = consents.find(consentId);
+            if (consent.getPatientId() != patientId) {
+                throw new IllegalArgumentException("Consent " + consentId + " is not one of patient " + patientId);
+            }
+            Consent.Status status = consents.statusNow(consent);
+            if (consent.getEhrConsentId() == null) {
+                String id = create(ehr, FhirResources.consent(consent, status, patient, null), patientId);
+                inNewTransaction(() -> consents.linkToEhr(consentId, id));
+                continue;
+            }
+            String ehrId = consent.getEhrConsentId();
+            org.hl7.fhir.r4.model.Consent current = call("read Consent", patientId, () -> ehr.read()
+                    .resource(org.hl7.fhir.r4.model.Consent.class).withId(ehrId).execute());
+            if (status != Consent.Status.ACTIVE) {
+                current.setStatus(org.hl7.fhir.r4.model.Consent.ConsentState.INACTIVE);
+            }
+            if (consent.getRevokedAt() != null) {
+                current.getProvision().getPeriod().setEnd(java.util.Date.from(consent.getRevokedAt()));
+            }
+            current.setId(ehrId);
+            call("update Consent", patientId, () -> ehr.update().resource(current).execute());
+            inNewTransaction(() -> audit.change("CONSENT_EHR_UPDATE", patientId, "Consent", Long.toString(consentId),
+                    "status"));
+        }
+
+        ensureDocument(ehr, patientId, revocationDocumentId, patient);
+        log.info("EHR: revocation of {} consent(s) of patient {} sent", consentIds.size(), patientId);
     }
 
+    /** The EHR id of our patient: the stored link, or found or created now and stored. */
+    private String ensurePatient(IGenericClient ehr, long patientId) {
+        Patient patient = patients.findById(patientId)
+                .orElseThrow(() -> new NotFoundException("No patient with id " + patientId));
+        if (patient.getEhrPatientId() != null) {
+            return patient.getEhrPatientId();
+        }
+        String how;
+        String ehrId;
+        List<org.hl7.fhir.r4.model.Patient> byMrn = search(ehr, org.hl7.fhir.r4.model.Patient.class, "find Patient by MRN", patientId, () -> ehr.search()
+                .forResource(org.hl7.fhir.r4.model.Patient.class)
+                .where(org.hl7.fhir.r4.model.Patient.IDENTIFIER.exactly()
+                        .systemAndIdentifier(settings.getMrnSystem(), patient.getMrn()))
+                .count(SEARCH_COUNT).returnBundle(Bundle.class).execute());
+        if (byMrn.size() > 1) {
+            throw new EhrException("The EHR has " + byMrn.size() + " patients with the MRN of patient " + patientId
+                    + " (EHR ids " + ids(byMrn) + "): the EHR must merge them before the push can go on");
+        }
+        if (byMrn.size() == 1) {
+            ehrId = byMrn.get(0).getIdElement().getIdPart();
+            how = "by MRN";
+        } else {
+            List<org.hl7.fhir.r4.model.Patient> byName = patient.getBirthDate() == null ? List.of()
+                    : search(ehr, org.hl7.fhir.r4.model.Patient.class, "find Patient by name and birth date", patientId, () -> ehr.search()
+                            .forResource(org.hl7.fhir.r4.model.Patient.class)
+                            .where(org.hl7.fhir.r4.model.Patient.FAMILY.matches().value(patient.getFamilyName()))
+                            .and(org.hl7.fhir.r4.model.Patient.GIVEN.matches().value(patient.getGivenName()))
+                            .and(org.hl7.fhir.r4.model.Patient.BIRTHDATE.exactly().day(patient.getBirthDate().toString()))
+                            .count(SEARCH_COUNT).returnBundle(Bundle.class).execute())
+                    .stream().filter(candidate -> samePerson(candidate, patient)).toList();
+            if (byName.size() > 1) {
+                throw new EhrException("The EHR has " + byName.size() + " patients with the name and birth date of "
+                        + "patient " + patientId + " (EHR ids " + ids(byName) + "): add our MRN to the right one in "
+                        + "the EHR, then retry");
+            }
+            if (byName.size() == 1) {
+                ehrId = byName.get(0).getIdElement().getIdPart();
+                how = "by name and birth date";
+            } else {
+                ehrId = create(ehr, FhirResources.patient(patient, settings.getMrnSystem()), patientId);
+                how = "created";
+            }
+        }
+        inNewTransaction(() -> patientRecords.linkToEhr(patientId, ehrId));
+        log.info("EHR: patient {} linked to EHR patient {} ({})", patientId, ehrId, how);
+        return ehrId;
+    }
+
+    /** The EHR id of the DocumentReference carrying the document: the stored link, or created now and stored. */
+    private String ensureDocument(IGenericClient ehr, long patientId, long documentId, Reference patient) {
+        Document document = documents.readForIntegration(documentId);
+        if (document.getPatientId() == null || document.getPatientId() != patientId) {
+            throw new IllegalArgumentException("Document " + documentId + " is not one of patient " + patientId);
+        }
+        if (document.getEhrDocumentReferenceId() != null) {
+            return document.getEhrDocumentReferenceId();
+        }
+        String id = create(ehr, FhirResources.documentReference(document, patient), patientId);
+        inNewTransaction(() -> {
+            documents.linkToEhr(documentId, id);
+            audit.change("DOCUMENT_EHR_LINK", patientId, "Document", Long.toString(documentId), document.getType());
+        });
+        return id;
+    }
+
+    private static boolean samePerson(org.hl7.fhir.r4.model.Patient candidate, Patient patient) {
+        if (!candidate.hasBirthDate() || !patient.getBirthDate().toString()
+                .equals(candidate.getBirthDateElement().getValueAsString())) {
+            return false;
+        }
+        String family = FhirResources.normalizedName(patient.getFamilyName());
+        String given = FhirResources.normalizedName(patient.getGivenName());
+        for (HumanName name : candidate.getName()) {
+            if (!family.equals(FhirResources.normalizedName(name.getFamily()))) {
+                continue;
+            }
+            List<String> givens = name.getGiven().stream().map(StringType::getValue)
+                    .map(FhirResources::normalizedName).toList();
+            if (givens.contains(given) || String.join(" ", givens).equals(given)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String ids(List<? extends Resource> resources) {
+        return String.join(", ", resources.stream().map(r -> r.getIdElement().getIdPart()).toList());
+    }
+
+    private String create(IGenericClient ehr, Resource resource, long patientId) {
+        String type = resource.fhirType();
+        MethodOutcome outcome = call("create " + type, patientId, () -> ehr.create().resource(resource).execute());
+        IIdType id = outcome.getId();
+        if (id == null || !id.hasIdPart()) {
+            throw new EhrException("The EHR accepted a " + type + " for patient " + patientId + " but named no id");
+        }
+        return id.getIdPart();
+    }
+
+    /** The matches of a search (first page only: more than a few is ambiguous anyway). */
+    private <T extends Resource> List<T> search(IGenericClient ehr, Class<T> type, String operation, long patientId,
+                                                Supplier<Bundle> search) {
+        Bundle bundle = call(operation, patientId, search);
+        List<T> found = new ArrayList<>();
+        for (Bundle.BundleEntryComponent entry : bundle.getEntry()) {
+            if (type.isInstance(entry.getResource()) && (!entry.hasSearch()
+                    || entry.getSearch().getMode() != Bundle.SearchEntryMode.INCLUDE)) {
+                found.add(type.cast(entry.getResource()));
+            }
+        }
+        return found;
+    }
+
+    /** One EHR call; any failure becomes an {@link EhrException} naming the call, the patient id and the status. */
+    private <T> T call(String operation, long patientId, Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (BaseServerResponseException e) {
+            String outcome = e.getStatusCode() > 0 ? "HTTP " + e.getStatusCode()
+                    : "no answer (" + rootCause(e).getClass().getSimpleName() + ")";
+            log.warn("EHR: '{}' for patient {} failed: {}", operation, patientId, outcome);
+            throw new EhrException("EHR call '" + operation + "' for patient " + patientId + " failed: " + outcome);
+        } catch (DataFormatException e) {
+            log.warn("EHR: '{}' for patient {} failed: the answer is not valid FHIR", operation, patientId);
+            throw new EhrException("EHR call '" + operation + "' for patient " + patientId
+                    + " failed: the answer is not valid FHIR");
+        }
+    }
+
+    private static Throwable rootCause(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+
+    private void inNewTransaction(Runnable work) {
+        newTransaction.executeWithoutResult(status -> work.run());
+    }
+
+    /** A client for the configured EHR; the base URL's placeholders are resolved now (the sandbox's port). */
+    private IGenericClient client() {
+        String configured = settings.getBaseUrl();
+        if (configured == null || configured.isBlank()) {
+            throw new EhrException("The EHR base URL is not configured: set healthcrm.ehr.base-url "
+                    + "(environment HEALTHCRM_EHR_BASE_URL)");
+        }
+        String baseUrl;
+        try {
+            baseUrl = environment.resolveRequiredPlaceholders(configured.strip());
+        } catch (IllegalArgumentException e) {
+            throw new EhrException("healthcrm.ehr.base-url cannot be resolved yet: " + e.getMessage());
+        }
+        IGenericClient client = context().newRestfulGenericClient(baseUrl);
+        if (settings.getUsername() != null && !settings.getUsername().isBlank()) {
+            client.registerInterceptor(new BasicAuthInterceptor(settings.getUsername(),
+                    settings.getPassword() == null ? "" : settings.getPassword()));
+        }
+        return client;
+    }
+
+    private FhirContext context() {
+        FhirContext context = FhirContext.forR4Cached();
+        if (!clientFactoryConfigured) {
+            synchronized (this) {
+                if (!clientFactoryConfigured) {
+                    IRestfulClientFactory factory = context.getRestfulClientFactory();
+                    int timeout = (int) Math.min(Integer.MAX_VALUE, settings.getTimeout().toMillis());
+                    factory.setConnectTimeout(timeout);
+                    factory.setConnectionRequestTimeout(timeout);
+                    factory.setSocketTimeout(timeout);
+                    // no CapabilityStatement round trip before the first call: it would need its own retry story
+                    factory.setServerValidationMode(ServerValidationModeEnum.NEVER);
+                    clientFactoryConfigured = true;
+                }
+            }
+        }
+        return context;
+    }
 }

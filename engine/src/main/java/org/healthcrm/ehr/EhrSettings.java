@@ -13,7 +13,11 @@ import org.springframework.stereotype.Component;
 @ConfigurationProperties("healthcrm.ehr")
 public class EhrSettings {
 
-    /** FHIR R4 base URL of the EHR, such as https://ehr.example.org/fhir. */
+    /**
+     * FHIR R4 base URL of the EHR, such as https://ehr.example.org/fhir. Placeholders are resolved at each call, so
+     * {@code http://localhost:${local.server.port}/ehr-sandbox/fhir} reaches the in-process sandbox on whatever port
+     * the server got. Unset: every push fails (and is retried) until it is set.
+     */
     private String baseUrl;
     /** HTTP Basic user for the EHR (leave empty for none). */
     private String username;
@@ -28,6 +32,8 @@ public class EhrSettings {
     private Duration timeout = Duration.ofSeconds(20);
     /** The identifier system of our MRNs in the EHR. */
     private String mrnSystem = "urn:oid:2.16.840.1.113883.3.9999.1";
+    /** The in-process EHR sandbox, for demos and tests only. */
+    private final Sandbox sandbox = new Sandbox();
 
     public String getBaseUrl() { return baseUrl; }
     public void setBaseUrl(String baseUrl) { this.baseUrl = baseUrl; }
@@ -41,4 +47,14 @@ public class EhrSettings {
     public void setTimeout(Duration timeout) { this.timeout = timeout; }
     public String getMrnSystem() { return mrnSystem; }
     public void setMrnSystem(String mrnSystem) { this.mrnSystem = mrnSystem; }
+    public Sandbox getSandbox() { return sandbox; }
+
+    /** {@code healthcrm.ehr.sandbox.*}: an in-memory FHIR server at /ehr-sandbox/fhir that stands in for the EHR. */
+    public static class Sandbox {
+        /** Serve the sandbox (role INTEGRATION). Never in production: it keeps what it receives in memory. */
+        private boolean enabled;
+
+        public boolean isEnabled() { return enabled; }
+        public void setEnabled(boolean enabled) { this.enabled = enabled; }
+    }
 }

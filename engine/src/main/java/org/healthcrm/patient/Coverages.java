@@ -3,10 +3,12 @@ package org.healthcrm.patient;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 import org.healthcrm.audit.AuditTrail;
 import org.healthcrm.platform.InvalidInputException;
+import org.healthcrm.platform.NotFoundException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -67,6 +69,21 @@ public class Coverages {
         Coverage saved = coverages.save(coverage);
         audit.change("COVERAGE_CREATE", patientId, "Coverage", saved.getId().toString(), type.name());
         return saved;
+    }
+
+    /** The patient's coverage in force: the newest active one. */
+    @Transactional(readOnly = true)
+    public Optional<Coverage> active(long patientId) {
+        return coverages.findFirstByPatientIdAndStatusOrderByIdDesc(patientId, Coverage.Status.ACTIVE);
+    }
+
+    /** Records the id of the coverage's Coverage resource in the EHR. */
+    @Transactional
+    public void linkToEhr(long coverageId, String ehrCoverageId) {
+        Coverage coverage = coverages.findById(coverageId)
+                .orElseThrow(() -> new NotFoundException("No coverage with id " + coverageId));
+        coverage.linkToEhr(ehrCoverageId);
+        audit.change("COVERAGE_EHR_LINK", coverage.getPatientId(), "Coverage", Long.toString(coverageId), "ehrCoverageId");
     }
 
     /** 13 to 19 digits (spaces or dashes allowed) that pass the Luhn check. */

@@ -11,7 +11,8 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.healthcrm.consent.Consent;
 import org.healthcrm.consent.Consents;
-import org.healthcrm.documents.Document;
+import org.healthcrm.documents.DocumentInfo;
+import org.healthcrm.security.web.CurrentActor;
 import org.healthcrm.documents.DocumentStore;
 import org.healthcrm.patient.Coverage;
 import org.healthcrm.patient.CoverageRepository;
@@ -43,7 +44,7 @@ public class PatientPageView implements Serializable {
     private Patient patient;
     private List<Consent> consentList;
     private List<Coverage> coverageList;
-    private List<Document> documentList;
+    private List<DocumentInfo> documentList;
     private List<SafetyAlert> openAlerts;
     private List<TaskLine> openTasks;
     private List<TimelineLine> timeline;
@@ -80,7 +81,7 @@ public class PatientPageView implements Serializable {
             patient = patients.read(patientId);
             consentList = consents.of(patientId);
             coverageList = coverages.findByPatientIdOrderByIdDesc(patientId);
-            documentList = documents.ofPatient(patientId);
+            documentList = documents.ofPatient(CurrentActor.get(), patientId);
             openAlerts = alerts.openForPatient(patientId);
             openTasks = taskService.createTaskQuery().processVariableValueEquals("patientId", patientId).active()
                     .orderByTaskCreateTime().desc().listPage(0, 200).stream()
@@ -105,7 +106,7 @@ public class PatientPageView implements Serializable {
     public Patient getPatient() { return patient; }
     public List<Consent> getConsents() { return consentList; }
     public List<Coverage> getCoverages() { return coverageList; }
-    public List<Document> getDocuments() { return documentList; }
+    public List<DocumentInfo> getDocuments() { return documentList; }
     public List<SafetyAlert> getOpenAlerts() { return openAlerts; }
     public List<TaskLine> getOpenTasks() { return openTasks; }
     public List<TimelineLine> getTimeline() { return timeline; }

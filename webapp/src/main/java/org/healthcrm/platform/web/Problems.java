@@ -46,6 +46,33 @@ public class Problems {
         return problem;
     }
 
+    /** FHIR paths ({@code /fhir/**}, {@code /ehr-sandbox/**}) answer errors as OperationOutcome, not problem+json. */
+    public static boolean isFhir(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.startsWith("/fhir/") || path.equals("/fhir") || path.startsWith("/ehr-sandbox/");
+    }
+
+    /**
+     * Writes a FHIR OperationOutcome with one error issue straight to the response, for the security filters in
+     * front of the FHIR servers. The request id is in the diagnostics.
+     *
+     * @param issueType a code of the FHIR issue-type value set (security, login, forbidden, throttled, ...)
+     */
+    public void writeOperationOutcome(HttpServletResponse response, HttpStatus status, String issueType,
+                                      String diagnostics, HttpServletRequest request) throws IOException {
+        Map<String, Object> issue = new java.util.LinkedHashMap<>();
+        issue.put("severity", "error");
+        issue.put("code", issueType);
+        issue.put("diagnostics", diagnostics + " (request id " + RequestIdFilter.current(request) + ")");
+        Map<String, Object> outcome = new java.util.LinkedHashMap<>();
+        outcome.put("resourceType", "OperationOutcome");
+        outcome.put("issue", List.of(issue));
+        response.setStatus(status.value());
+        response.setContentType("application/fhir+json");
+        response.setCharacterEncoding("UTF-8");
+        objectMapper.writeValue(response.getOutputStream(), outcome);
+    }
+
     /** Writes a problem straight to the response, for filters that run before Spring MVC. */
     public void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
         response.setStatus(problem.getStatus());

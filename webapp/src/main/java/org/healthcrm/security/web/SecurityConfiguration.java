@@ -19,14 +19,18 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
- * Two doors. The API ({@code /api/**}, {@code /fhir/**}, {@code /actuator/**}): HTTP Basic on every request, no
- * session, no CSRF (no cookie authenticates it), problem+json for 401/403/429. The screens: form login, a session
+ * Two doors. The API ({@code /api/**}, {@code /fhir/**}, {@code /ehr-sandbox/**}, {@code /actuator/**}): HTTP Basic
+ * on every request, no session, no CSRF (no cookie authenticates it), problem+json for 401/403/429 (a FHIR
+ * OperationOutcome under the FHIR paths). The FHIR API checks each operation's roles itself, within the roles named
+ * here. The screens: form login, a session
  * cookie (HttpOnly, SameSite, new id at login, 15-minute idle timeout), CSRF on. Each URL group names its roles;
  * anything not named is denied.
  */
@@ -38,8 +42,10 @@ public class SecurityConfiguration {
     static final String[] TASK_ROLES = {"FRONT_DESK", "FRONT_DESK_SUPERVISOR", "NURSE", "ADMIN"};
     static final String[] PATIENT_ROLES = {"FRONT_DESK", "FRONT_DESK_SUPERVISOR", "NURSE", "ADMIN"};
     static final String[] PROCESS_START_ROLES = {"FRONT_DESK", "NURSE", "ADMIN", "INTEGRATION"};
-    static final String[] DOCUMENT_ROLES = {"FRONT_DESK", "NURSE", "COMPLIANCE", "ADMIN"};
+    static final String[] DOCUMENT_ROLES = {"FRONT_DESK", "FRONT_DESK_SUPERVISOR", "NURSE", "COMPLIANCE", "ADMIN"};
     static final String[] SCREEN_ROLES = {"FRONT_DESK", "FRONT_DESK_SUPERVISOR", "NURSE", "ANALYST", "COMPLIANCE", "ADMIN"};
+    /** Roles that may use the FHIR API at all; org.healthcrm.fhir.FhirAccessInterceptor decides per operation. */
+    public static final String[] FHIR_ROLES = {"FRONT_DESK", "FRONT_DESK_SUPERVISOR", "NURSE", "COMPLIANCE", "ADMIN", "INTEGRATION"};
 
     @Bean
     AuthenticationManager authenticationManager(UserDetailsService users, PasswordEncoder passwordEncoder,
@@ -67,19 +73,40 @@ public class SecurityConfiguration {
         AuthenticationEntryPoint entryPoint = (request, response, e) -> {
             if (e instanceof LoginThrottledException throttled) {
                 response.setHeader("Retry-After", Long.toString(throttled.retryAfterSeconds()));
-                problems.write(response, problems.problem(HttpStatus.TOO_MANY_REQUESTS, "login-throttled",
-                        "Too many failed sign-in attempts",
-                        "Sign-in is locked for this user name: try again in " + throttled.retryAfterSeconds()
-                                + " seconds", request));
+                String detail = "Sign-in is locked for this user name: try again in " + throttled.retryAfterSeconds()
+                        + " seconds";
+                if (Problems.isFhir(request)) {
+                    problems.writeOperationOutcome(response, HttpStatus.TOO_MANY_REQUESTS, "throttled", detail, request);
+                } else {
+                    problems.write(response, problems.problem(HttpStatus.TOO_MANY_REQUESTS, "login-throttled",
+                            "Too many failed sign-in attempts", detail, request));
+                }
                 return;
             }
             response.setHeader("WWW-Authenticate", "Basic realm=\"Health CRM\", charset=\"UTF-8\"");
+            if (Problems.isFhir(request)) {
+                problems.writeOperationOutcome(response, HttpStatus.UNAUTHORIZED, "login",
+                        "Sign in with HTTP Basic authentication", request);
+                return;
+            }
             problems.write(response, problems.problem(HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized",
                     "Sign in with HTTP Basic authentication", request));
         };
-        AccessDeniedHandler denied = (request, response, e) -> problems.write(response, problems.problem(
-                HttpStatus.FORBIDDEN, "forbidden", "Forbidden", "Your roles do not allow this", request));
-        http.securityMatcher("/api/**", "/fhir/**", "/actuator/**")
+        AccessDeniedHandler denied = (request, response, e) -> {
+            if (Problems.isFhir(request)) {
+                problems.writeOperationOutcome(response, HttpStatus.FORBIDDEN, "forbidden",
+                        "Your roles do not allow this", request);
+                return;
+            }
+            problems.write(response, problems.problem(
+                    HttpStatus.FORBIDDEN, "forbidden", "Forbidden", "Your roles do not allow this", request));
+        };
+        // the FHIR servers are servlets of their own: their paths are matched on the whole path, not as Spring MVC
+        // patterns (which look only at the path within the servlet and so never match them)
+        RequestMatcher fhir = PathPatternRequestMatcher.withDefaults().matcher("/fhir/**");
+        RequestMatcher sandbox = PathPatternRequestMatcher.withDefaults().matcher("/ehr-sandbox/**");
+        http.securityMatchers(matchers -> matchers.requestMatchers("/api/**", "/actuator/**")
+                        .requestMatchers(fhir, sandbox))
                 .authenticationManager(authenticationManager)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
@@ -89,6 +116,9 @@ public class SecurityConfiguration {
                         .requestMatchers("/api/processes", "/api/processes/**").hasAnyRole(PROCESS_START_ROLES)
                         .requestMatchers("/api/documents/**").hasAnyRole(DOCUMENT_ROLES)
                         .requestMatchers("/api/admin/**").hasRole("ADMIN")
+                        .requestMatchers(fhir).hasAnyRole(FHIR_ROLES)
+                        // the in-process EHR stand-in (only served when healthcrm.ehr.sandbox.enabled)
+                        .requestMatchers(sandbox).hasRole("INTEGRATION")
                         .anyRequest().denyAll())
                 .httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
                 .exceptionHandling(ex -> ex.authenticationEntryPoint(entryPoint).accessDeniedHandler(denied))
