@@ -87,16 +87,18 @@ public final class RealisticSubmissions {
                 "Patient intake", "8c1f3b2e-4a5d-11f0-9d1c-0242ac120002", "INTAKE-2025-000417", formKey, 3);
     }
 
-    public static final String DEMOGRAPHICS = "{givenName: 'Zoë', familyName: 'Ångström', dateOfBirth: '04/23/1978',"
+    public static final String DEMOGRAPHICS = "{service: 'primaryCare', intakeChannel: 'walkIn',"
+            + " givenName: 'Zoë', familyName: 'Ångström', dateOfBirth: '04/23/1978',"
             + " administrativeSex: 'female', genderIdentity: 'Woman', isMinor: false, phone: '(617) 555-0142',"
             + " email: 'zoe.angstrom@example.org', preferredLanguage: 'es',"
             + " address: {line1: '12 Elm Street', city: 'Boston', state: 'MA', postalCode: '02118'},"
             + " emergencyContactName: 'José Núñez', emergencyContactPhone: '(617) 555-0199', submit: true}";
 
-    public static final String CONSENTS = "{consentToTreatment: true, privacyNoticeAcknowledged: true,"
-            + " contactConsent: {sms: true, email: true, phone: false, mail: false},"
-            + " detailedMessagesAllowed: 'no', signedBy: 'self', signature: '" + SIGNATURE + "',"
-            + " dateSigned: '2025-06-15T00:00:00-04:00', submit: true}";
+    public static final String CONSENTS = "{treatmentConsentRequired: true, privacyNoticeRequired: true,"
+            + " guardianSignatureRequired: false, consentValidityMonths: 24,"
+            + " consentToTreatment: true, privacyNoticeAcknowledged: true, consentSms: true, consentEmail: false,"
+            + " releaseOfInformation: true, releaseTo: 'Dr. Helen Park, Back Bay Cardiology',"
+            + " signerName: 'Zoë Ångström', signature: '" + SIGNATURE + "', submit: true}";
 
     public static final String HEALTH_HISTORY = "{redFlagChestPain: false, redFlagDifficultyBreathing: true,"
             + " redFlagStrokeSigns: false, redFlagSevereBleeding: false, redFlagSuicidalThoughts: false,"

@@ -105,14 +105,15 @@ class SubmissionPdfTest {
         PdfText pdf = render(form, cleaned(form, RealisticSubmissions.CONSENTS));
 
         assertThat(pdf.flat()).containsSubsequence(
-                "I consent to treatment Yes",
-                "You may contact me by Text message (SMS) Email",
-                "May we leave detailed messages about", "No",
-                "Signed by The patient",
-                "Signature",
-                "Date signed 2025-06-15");
-        assertThat(pdf.flat()).doesNotContain("Phone call", "Mail", "Name of the person signing",
-                SubmissionPdf.UNREADABLE_SIGNATURE);
+                "I consent to examination and treatment Yes",
+                "You may send me text messages Yes",
+                "You may e-mail me (confirmations, No",
+                "Released to (name and relationship or Dr. Helen Park, Back Bay Cardiology",
+                "Patient signature", "Name of the patient signing Zoë Ångström",
+                "Signature");
+        // the process's hidden settings and the guardian's panel (an adult signs) are not part of the document
+        assertThat(pdf.flat()).doesNotContain("Consents valid for", "Treatment consent required",
+                "Parent or legal guardian", SubmissionPdf.UNREADABLE_SIGNATURE);
         assertThat(pdf.imageResources()).containsExactly(1);
         PdfText.ImageOnPage signature = pdf.images().get(0).get(0);
         assertThat(signature.pixelWidth()).isEqualTo(600);
@@ -132,7 +133,7 @@ class SubmissionPdfTest {
             PdfText pdf = render(form, data);
 
             assertThat(pdf.flat()).as(broken).contains("Signature " + SubmissionPdf.UNREADABLE_SIGNATURE,
-                    "Date signed 2025-06-15");
+                    "Name of the patient signing Zoë Ångström");
             assertThat(pdf.imageCount()).as(broken).isZero();
         }
     }

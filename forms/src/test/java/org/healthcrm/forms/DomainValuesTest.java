@@ -40,7 +40,7 @@ class DomainValuesTest {
     static final SubmissionValidator VALIDATOR = new SubmissionValidator(ValidationSettings.defaults()
             .withClock(Clock.fixed(Instant.parse("2025-06-15T12:00:00Z"), ZoneOffset.UTC)));
 
-    static final String ADULT = "{givenName: ' Maria ', familyName: 'Gonzalez', dateOfBirth: '03/14/1984',"
+    static final String ADULT = "{service: 'primaryCare', intakeChannel: 'walkIn', givenName: ' Maria ', familyName: 'Gonzalez', dateOfBirth: '03/14/1984',"
             + " administrativeSex: 'female', genderIdentity: '', isMinor: false, phone: '(617) 555-0142',"
             + " email: 'maria.gonzalez@example.org', preferredLanguage: 'es',"
             + " address: {line1: '12 Elm Street', city: 'Boston', state: 'MA', postalCode: '02118'},"

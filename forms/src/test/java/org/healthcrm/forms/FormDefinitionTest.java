@@ -349,7 +349,7 @@ class FormDefinitionTest {
         assertThat(form.display()).isEqualTo(FormDisplay.FORM);
         assertThat(form.pages()).isEmpty();
         assertThat(form.components().get(0)).isInstanceOf(Panel.class);
-        assertThat(((Panel) form.components().get(0)).components().get(0)).isInstanceOf(Columns.class);
+        assertThat(((Panel) form.components().get(1)).components().get(0)).isInstanceOf(Columns.class);
         assertThat(form.data().field("address").orElseThrow().component()).isInstanceOf(Container.class);
     }
 
