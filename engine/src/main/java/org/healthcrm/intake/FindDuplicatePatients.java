@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Looks for patients who are likely the person being registered (same name and birth date, or same phone) and sets
- * {@code duplicateCandidateCount} and, for the reviewer, {@code duplicateCandidates} (one line per candidate).
+ * {@code duplicateCandidateCount} and {@code duplicateCandidateIds} (comma-separated patient ids: names and birth dates
+ * are no process variables; {@link DuplicateCandidatesPrefill} shows them to the reviewer).
  */
 @Component("findDuplicatePatients")
 public class FindDuplicatePatients implements JavaDelegate {
@@ -40,9 +41,7 @@ public class FindDuplicatePatients implements JavaDelegate {
         }
         execution.setVariable("duplicateCandidateCount", candidates.size());
         execution.setVariable("candidateCount", String.valueOf(candidates.size()));
-        execution.setVariable("duplicateCandidates", candidates.stream()
-                .map(p -> p.getMrn() + " · " + p.getDisplayName() + " · born " + p.getBirthDate()
-                        + (p.getPhone() == null ? "" : " · phone " + p.getPhone()))
-                .collect(Collectors.joining("\n")));
+        execution.setVariable(DuplicateCandidatesPrefill.IDS, candidates.stream()
+                .map(p -> Long.toString(p.getId())).collect(Collectors.joining(",")));
     }
 }

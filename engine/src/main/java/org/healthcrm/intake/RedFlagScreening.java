@@ -3,12 +3,14 @@ package org.healthcrm.intake;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.healthcrm.triage.SafetyAlerts;
+import org.healthcrm.workflow.ProcessSubmissions;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,11 +24,14 @@ public class RedFlagScreening implements JavaDelegate {
     static final String DECISION = "red-flags";
     public static final String EMERGENCY = "EMERGENCY";
 
+    private final ProcessSubmissions submissions;
     private final DecisionService decisions;
     private final SafetyAlerts alerts;
     private final ObjectMapper objectMapper;
 
-    public RedFlagScreening(DecisionService decisions, SafetyAlerts alerts, ObjectMapper objectMapper) {
+    public RedFlagScreening(ProcessSubmissions submissions, DecisionService decisions, SafetyAlerts alerts,
+                            ObjectMapper objectMapper) {
+        this.submissions = submissions;
         this.decisions = decisions;
         this.alerts = alerts;
         this.objectMapper = objectMapper;
@@ -34,8 +39,11 @@ public class RedFlagScreening implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
+        // the answers come from the encrypted submission archive: clinical answers are no process variables
+        Map<String, Object> answers = objectMapper.convertValue(submissions.required(execution.getProcessInstanceId(),
+                IntakeForms.HEALTH_HISTORY).data(), new TypeReference<Map<String, Object>>() { });
         List<Map<String, Object>> rows = decisions.evaluateDecisionByKey(DECISION)
-                .variables(execution.getVariables()).evaluate().getResultList();
+                .variables(answers).evaluate().getResultList();
         ArrayNode findings = objectMapper.createArrayNode();
         boolean emergency = false;
         for (Map<String, Object> row : rows) {

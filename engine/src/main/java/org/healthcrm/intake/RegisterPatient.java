@@ -77,6 +77,8 @@ public class RegisterPatient implements JavaDelegate {
         alerts.assignToPatient(instance, patientId);
         execution.setVariable(IntakeForms.PATIENT_ID, patientId);
         execution.setVariable("consentIds", String.join(",", consentIds.stream().map(String::valueOf).toList()));
+        // what the confirmation gateway decides on: the consent as registered (the form's answers are no variables)
+        execution.setVariable("consentEmail", consents.hasActive(patientId, ConsentType.CONTACT_EMAIL));
     }
 
     private HealthHistory historyOf(long patientId, Submitted history, String instance) {

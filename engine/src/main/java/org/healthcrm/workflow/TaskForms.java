@@ -62,7 +62,7 @@ public class TaskForms {
 
     /** Validates and returns the process variables to store; throws {@link FormSubmissionException} when invalid. */
     public Map<String, Object> validate(Form form, ObjectNode data) {
-        return variablesOf(check(form, data));
+        return variablesOf(form, check(form, data));
     }
 
     /** Validates and returns the cleaned data; throws {@link FormSubmissionException} when invalid. */
@@ -105,10 +105,20 @@ public class TaskForms {
         return Map.of();
     }
 
-    /** JSON data as process variables: text, numbers and booleans as typed values, objects and arrays as JSON. */
-    public Map<String, Object> variablesOf(ObjectNode data) {
+    /**
+     * Cleaned data as process variables: text, numbers and booleans as typed values, objects and arrays as JSON.
+     * Fields holding protected health information ({@link DataField#phi()}: names, birth dates, contact details,
+     * signatures, clinical free text) are left out: the engine's tables are not encrypted, so such values live only
+     * in the encrypted submission archive and the domain records, where delegates read them.
+     */
+    public Map<String, Object> variablesOf(Form form, ObjectNode data) {
         Map<String, Object> variables = new LinkedHashMap<>();
-        data.fields().forEachRemaining(entry -> variables.put(entry.getKey(), variable(entry.getValue())));
+        data.fields().forEachRemaining(entry -> {
+            boolean phi = form.model().data().field(entry.getKey()).map(DataField::phi).orElse(false);
+            if (!phi) {
+                variables.put(entry.getKey(), variable(entry.getValue()));
+            }
+        });
         return variables;
     }
 

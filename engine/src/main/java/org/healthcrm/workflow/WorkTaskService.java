@@ -74,11 +74,14 @@ public class WorkTaskService {
     private final TransactionTemplate transaction;
     private final Map<String, ProcessDefinition> definitions = new ConcurrentHashMap<>();
 
+    private final List<FormPrefill> prefills;
+
     public WorkTaskService(TaskService taskService, RuntimeService runtimeService, RepositoryService repositoryService,
                            HistoryService historyService, PatientRepository patients, org.healthcrm.patient.PatientRecords patientRecords,
                            UserAccountRepository users,
                            TaskForms forms, TaskDrafts drafts, SubmissionArchive archive,
-                           PlatformTransactionManager transactionManager) {
+                           List<FormPrefill> prefills, PlatformTransactionManager transactionManager) {
+        this.prefills = List.copyOf(prefills);
         this.taskService = taskService;
         this.runtimeService = runtimeService;
         this.repositoryService = repositoryService;
@@ -179,7 +182,11 @@ public class WorkTaskService {
             TaskView view = view(task);
             Optional<TaskForms.Form> form = formOf(task);
             Map<String, Object> data = new HashMap<>();
-            form.ifPresent(f -> data.putAll(forms.prefill(f, taskService.getVariables(taskId))));
+            form.ifPresent(f -> {
+                Map<String, Object> variables = taskService.getVariables(taskId);
+                data.putAll(forms.prefill(f, variables));
+                prefills.forEach(p -> data.putAll(p.prefill(f.key(), variables)));
+            });
             Optional<TaskDrafts.Draft> draft = drafts.find(taskId, actor.userId());
             draft.ifPresent(d -> data.putAll(d.data()));
             Patient patient = view.patientId() == null ? null : patients.findById(view.patientId()).orElse(null);
@@ -201,7 +208,7 @@ public class WorkTaskService {
             Optional<TaskForms.Form> form = formOf(task);
             ObjectNode cleaned = form.map(f -> forms.check(f, forms.withProcessValues(f, data,
                     taskService.getVariables(taskId)))).orElse(null);
-            Map<String, Object> variables = cleaned != null ? forms.variablesOf(cleaned) : forms.withoutForm(data);
+            Map<String, Object> variables = cleaned != null ? forms.variablesOf(form.get(), cleaned) : forms.withoutForm(data);
             TaskView view = view(task);
             if (task.getAssignee() == null) {
                 taskService.claim(taskId, actor.userId());

@@ -485,34 +485,39 @@ final class FormParser {
         boolean persists = !(persistent.isBoolean() && !persistent.booleanValue())
                 && !"client-only".equals(persistent.asText());
         Common withoutCondition = new Common(key, type, text(node, "label"), text(node, "errorLabel"), null,
-                node.path("hidden").asBoolean(false), node.path("clearOnHide").asBoolean(true), persists, null);
+                node.path("hidden").asBoolean(false), node.path("clearOnHide").asBoolean(true), persists, null, false);
         Conditional conditional = conditional(node.path("conditional"), withoutCondition, chain);
         allowMarkup(node, withoutCondition);
         return new Common(key, type, withoutCondition.label(), withoutCondition.errorLabel(), conditional,
                 withoutCondition.hidden(), withoutCondition.clearOnHide(), withoutCondition.persistent(),
-                domain(node, withoutCondition, chain));
+                domain(node, withoutCondition, chain), flag(node, "phi", withoutCondition));
     }
 
     // ---- custom properties ("properties" in the builder's API tab) -----------------------------------------
 
     /** {@code properties.allowMarkup}: "true" lets a free-text field hold markup; only free text has the choice. */
     private boolean allowMarkup(JsonNode node, Common common) {
-        JsonNode value = node.path("properties").path("allowMarkup");
-        if (value.isMissingNode() || value.isNull()) {
-            return false;
-        }
-        String text = value.isValueNode() ? value.asText().strip() : value.toString();
-        boolean allow = switch (text) {
-            case "true" -> true;
-            case "false", "" -> false;
-            default -> throw fail(describe(common) + " has properties.allowMarkup '" + text + "'; use \"true\" or "
-                    + "\"false\"");
-        };
+        boolean allow = flag(node, "allowMarkup", common);
         if (allow && !FREE_TEXT.contains(common.type())) {
             throw fail(describe(common) + " has properties.allowMarkup, which applies to free text only (textfield, "
                     + "textarea, email, url, phoneNumber)");
         }
         return allow;
+    }
+
+    /** A yes/no custom property: "true" or "false" (or absent, which is false); anything else is refused. */
+    private boolean flag(JsonNode node, String name, Common common) {
+        JsonNode value = node.path("properties").path(name);
+        if (value.isMissingNode() || value.isNull()) {
+            return false;
+        }
+        String text = value.isValueNode() ? value.asText().strip() : value.toString();
+        return switch (text) {
+            case "true" -> true;
+            case "false", "" -> false;
+            default -> throw fail(describe(common) + " has properties." + name + " '" + text + "'; use \"true\" or "
+                    + "\"false\"");
+        };
     }
 
     /**

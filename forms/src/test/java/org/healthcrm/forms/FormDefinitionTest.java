@@ -157,6 +157,9 @@ class FormDefinitionTest {
                         + "properties: {allowMarkup: 'yes'}}]",
                         "Form 'intake-demographics': component 'notes' (textarea) has properties.allowMarkup 'yes'; "
                                 + "use \"true\" or \"false\""),
+                new Refusal("phi that is neither true nor false", "[{type: 'checkbox', key: 'chestPain', "
+                        + "properties: {phi: 'yes'}}]",
+                        "component 'chestPain' (checkbox) has properties.phi 'yes'; use \"true\" or \"false\""),
                 new Refusal("allowMarkup on a component that is not free text", "[{type: 'number', key: 'age', "
                         + "properties: {allowMarkup: 'true'}}]",
                         "component 'age' (number) has properties.allowMarkup, which applies to free text only"),
@@ -351,6 +354,25 @@ class FormDefinitionTest {
         assertThat(form.components().get(0)).isInstanceOf(Panel.class);
         assertThat(((Panel) form.components().get(1)).components().get(0)).isInstanceOf(Columns.class);
         assertThat(form.data().field("address").orElseThrow().component()).isInstanceOf(Container.class);
+    }
+
+    @Test
+    void protectedHealthInformationIsWhatFeedsRecordsSignaturesFilesAndWhatTheFormMarks() throws IOException {
+        FormDefinition demographics = FormDefinition.parse("intake-demographics",
+                Files.readString(Path.of("intake/intake-demographics.json")));
+        FormDefinition history = FormDefinition.parse("intake-health-history",
+                Files.readString(Path.of("intake/intake-health-history.json")));
+        FormDefinition consents = FormDefinition.parse("intake-consents",
+                Files.readString(Path.of("consent/intake-consents.json")));
+
+        assertThat(demographics.data().fields()).filteredOn(DataField::phi).extracting(DataField::key)
+                .contains("givenName", "familyName", "dateOfBirth", "phone", "address", "guardianName")
+                .doesNotContain("service", "intakeChannel", "isMinor");
+        assertThat(history.data().fields()).filteredOn(DataField::phi).extracting(DataField::key)
+                .contains("redFlagChestPain", "allergies", "medications", "conditions", "otherConditions");
+        assertThat(consents.data().fields()).filteredOn(DataField::phi).extracting(DataField::key)
+                .contains("signature", "guardianSignature", "signerName")
+                .doesNotContain("treatmentConsentRequired", "guardianSignatureRequired");
     }
 
     private static JsonNode relaxed(String json) {

@@ -13,9 +13,11 @@ package org.healthcrm.forms.model;
  * @param persistent  false for {@code persistent: false} or {@code "client-only"}: the value is never stored
  * @param domain      the record field this field feeds, {@code "<record>.<field>"} such as {@code patient.birthDate}
  *                    (Form.io custom property {@code properties.domain}); {@code null} when it feeds none
+ * @param phi         {@code properties.phi: "true"}: the field holds identifying or clinical information (see
+ *                    {@link DataField#phi()})
  */
 public record Common(String key, ComponentType type, String label, String errorLabel, Conditional conditional,
-                     boolean hidden, boolean clearOnHide, boolean persistent, String domain) {
+                     boolean hidden, boolean clearOnHide, boolean persistent, String domain, boolean phi) {
 
     /** The name used in error messages, as Form.io chooses it: error label, else label, else key. */
     public String fieldName() {

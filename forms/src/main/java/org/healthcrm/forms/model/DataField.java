@@ -18,4 +18,17 @@ public record DataField(Component component, List<Conditional> conditions, boole
     public String domain() {
         return component.common().domain();
     }
+
+    /**
+     * Whether the field holds protected health information: it feeds a record field (names, birth date, contact
+     * details, coverage, consents), it is a signature or a file, or the form says so with {@code properties.phi:
+     * "true"} (free-text clinical answers); a container or grid holds it when one of its fields does. Such values
+     * are kept only where they are encrypted at rest (the submission archive and the records), never as process
+     * variables.
+     */
+    public boolean phi() {
+        return domain() != null || component instanceof Signature || component instanceof FileUpload
+                || component.common().phi()
+                || nested != null && nested.fields().stream().anyMatch(DataField::phi);
+    }
 }
