@@ -20,4 +20,6 @@ public interface DocumentInfo {
     Long getPatientId();
 
     Instant getCreatedAt();
+
+    String getCreatedBy();
 }

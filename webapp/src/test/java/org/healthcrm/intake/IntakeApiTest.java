@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -25,7 +26,11 @@ import org.healthcrm.patient.HealthHistoryRepository;
 import org.healthcrm.patient.Patient;
 import org.healthcrm.patient.PatientQuery;
 import org.healthcrm.patient.PatientRepository;
+import org.healthcrm.ehr.sandbox.EhrSandbox;
+import org.healthcrm.messaging.sandbox.MailSandbox;
 import org.healthcrm.triage.SafetyAlerts;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import org.camunda.bpm.engine.HistoryService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -53,6 +58,12 @@ class IntakeApiTest extends IntegrationTest {
     AuditEventRepository audit;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    EhrSandbox ehr;
+    @Autowired
+    MailSandbox mail;
+    @Autowired
+    HistoryService historyService;
 
     @Test
     void frontDeskRegistersAnAdultAndEverythingIsOnRecord() throws Exception {
@@ -119,10 +130,53 @@ class IntakeApiTest extends IntegrationTest {
         analyst.login("analyst", PASSWORD);
         assertThat(analyst.get("/app/patient.xhtml?id=" + patient.getId()).statusCode()).isEqualTo(403);
 
+        // then, as jobs: the push to the EHR and the confirmation e-mail; the process ends
+        awaitEnd(instance);
+        Patient pushed = patientRecords.read(patient.getId());
+        assertThat(pushed.getEhrPatientId()).as("linked to the patient the EHR holds").isNotBlank();
+        org.hl7.fhir.r4.model.Patient inEhr = ehr.patient(pushed.getEhrPatientId()).orElseThrow();
+        assertThat(inEhr.getNameFirstRep().getFamily()).isEqualTo(family);
+        assertThat(inEhr.getBirthDateElement().getValueAsString()).isEqualTo("1984-03-14");
+        assertThat(inEhr.getIdentifier()).anySatisfy(id -> assertThat(id.getValue()).isEqualTo(patient.getMrn()));
+        assertThat(ehr.coveragesOf(pushed.getEhrPatientId())).hasSize(1);
+        assertThat(ehr.consentsOf(pushed.getEhrPatientId())).hasSize(5);
+        assertThat(ehr.documentsOf(pushed.getEhrPatientId())).singleElement().satisfies(d -> assertThat(
+                d.getContentFirstRep().getAttachment().getContentType()).isEqualTo("application/pdf"));
+        assertThat(Arrays.stream(mail.received())).anySatisfy(m -> {
+            assertThat(m.getAllRecipients()[0].toString()).isEqualTo("zoe@example.org");
+            assertThat(m.getSubject()).contains("registration").contains("complete");
+            assertThat(GreenMailUtil.getBody(m)).contains(patient.getMrn());
+        });
+
+        // our own FHIR API finds the patient by name
+        var fhir = get("frontdesk", "/fhir/Patient?name=" + java.net.URLEncoder.encode("zoe " + family,
+                java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(fhir.status()).isEqualTo(200);
+        assertThat(fhir.json().path("total").asInt()).isEqualTo(1);
+        assertThat(fhir.body()).contains(patient.getMrn());
+
         assertThat(audit.findByPatientIdOrderByIdAsc(patient.getId()))
                 .extracting(e -> e.getAction() + ":" + e.getUsername())
                 .contains("PATIENT_CREATE:frontdesk", "CONSENT_GRANT:frontdesk", "COVERAGE_CREATE:frontdesk",
-                        "DOCUMENT_READ:frontdesk", "PATIENT_READ:frontdesk");
+                        "DOCUMENT_READ:frontdesk", "PATIENT_READ:frontdesk", "PATIENT_EHR_LINK:system", "MESSAGE_SEND:system");
+    }
+
+    @Test
+    void withoutEmailConsentNoMessageIsSentAndTheIntakeStillEnds() {
+        String key = "api-noemail-" + System.nanoTime();
+        String family = "Nomail" + System.nanoTime() % 100_000;
+        String address = "nomail." + System.nanoTime() + "@example.org";
+        String instance = start(key);
+        submit("frontdesk", key, "Collect demographics",
+                Submissions.demographics("Ines", family, "07/01/1990", Submissions.uniquePhone(), address));
+        submit("frontdesk", key, "Collect health history", Submissions.healthHistory(false));
+        submit("frontdesk", key, "Collect consents", Submissions.consentsByPatient("Ines " + family, false));
+        submit("frontdesk", key, "Collect insurance or payment", Submissions.insurance());
+        submit("frontdesk", key, "Review registration", Submissions.review());
+
+        awaitEnd(instance);
+        assertThat(Arrays.stream(mail.received())).noneSatisfy(m ->
+                assertThat(m.getAllRecipients()[0].toString()).isEqualTo(address));
     }
 
     @Test
@@ -178,6 +232,10 @@ class IntakeApiTest extends IntegrationTest {
                 Submissions.uniquePhone(), "marie.new@example.org"));
         JsonNode review = task("frontdesk", second, "Review possible duplicate");
         assertThat(review).as("same name and birth date: a review task").isNotNull();
+        // the reviewer sees who the candidate is, read from the record (no name is kept in the process)
+        String shown = get("frontdesk", "/api/tasks/" + review.get("id").asText()).json().path("data")
+                .path("duplicateCandidates").asText();
+        assertThat(shown).contains(existing.getMrn(), family + ", Marie", "1970-01-02");
         // an MRN that does not exist is refused at its field
         var wrong = post("frontdesk", "/api/tasks/" + review.get("id").asText() + "/submission", """
                 {"data": {"resolution": "linkExisting", "existingPatientMrn": "HC0000000",
@@ -228,6 +286,14 @@ class IntakeApiTest extends IntegrationTest {
     private byte[] fetchBytes(String path) throws IOException, InterruptedException {
         var request = HttpRequest.newBuilder(URI.create(url(path))).header("Authorization", basic("frontdesk", PASSWORD)).GET().build();
         return java.net.http.HttpClient.newHttpClient().send(request, java.net.http.HttpResponse.BodyHandlers.ofByteArray()).body();
+    }
+
+    private void awaitEnd(String instance) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (historyService.createHistoricProcessInstanceQuery().processInstanceId(instance).finished().count() == 0) {
+            assertThat(Instant.now()).as("intake " + instance + " ends (EHR push, e-mail)").isBefore(deadline);
+            sleep(200);
+        }
     }
 
     private static void sleep(long millis) {
