@@ -31,6 +31,8 @@ final class Browser {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-dev-shm-usage", "--window-size=1400,1000", "--user-data-dir=" + profile);
+        // the page's console errors, so a failing test can say what the page reported (Browser.consoleErrors)
+        options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "SEVERE"));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER))
                 .usingAnyFreePort()
@@ -38,5 +40,12 @@ final class Browser {
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
         return driver;
+    }
+
+    /** What the page wrote to its console at the SEVERE level since the last call: JavaScript errors, failed loads. */
+    static String consoleErrors(org.openqa.selenium.WebDriver driver) {
+        return driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                .map(org.openqa.selenium.logging.LogEntry::getMessage)
+                .collect(java.util.stream.Collectors.joining("\n"));
     }
 }

@@ -64,7 +64,11 @@ class InboxBrowserTest extends IntegrationTest {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("task-name")));
         assertThat(driver.findElement(By.id("task-name")).getText()).isEqualTo("Collect demographics");
         assertThat(driver.findElement(By.id("task-assignee")).getText()).isEqualTo("frontdesk");
-        wait.until(ExpectedConditions.attributeToBe(By.id("formio"), "data-ready", "true"));
+        try {
+            wait.until(ExpectedConditions.attributeToBe(By.id("formio"), "data-ready", "true"));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("the form did not render; console: " + Browser.consoleErrors(driver), e);
+        }
         assertThat(driver.findElement(By.id("formio")).getText()).contains("Family name");
 
         // starting a process from the Start screen opens its first task, claimed for me
