@@ -123,7 +123,11 @@ class IntakeApiTest extends IntegrationTest {
         var page = screen.get("/app/patient.xhtml?id=" + patient.getId());
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains(patient.getMrn(), "Release of information", "ACTIVE", "Intake packet",
-                "/app/document?id=" + packetId);
+                "/app/document?id=" + packetId, "Update registration", "Record a consent revocation");
+        org.healthcrm.ScreenSession nurse = new org.healthcrm.ScreenSession(url(""));
+        nurse.login("nurse", PASSWORD);
+        assertThat(nurse.get("/app/patient.xhtml?id=" + patient.getId()).body()).contains(patient.getMrn())
+                .doesNotContain("Record a consent revocation");
         var search = screen.get("/app/patients.xhtml");
         assertThat(search.statusCode()).isEqualTo(200);
         org.healthcrm.ScreenSession analyst = new org.healthcrm.ScreenSession(url(""));
@@ -256,6 +260,49 @@ class IntakeApiTest extends IntegrationTest {
                     assertThat(p.getEmail()).isEqualTo("marie.new@example.org");
                 });
         assertThat(coverages.findByPatientIdOrderByIdDesc(existing.getId())).hasSize(2);
+    }
+
+    @Test
+    void aRevokedEmailConsentIsRevokedAtOnceDocumentedAndSentToTheEhr() throws Exception {
+        String key = "api-revoke-" + System.nanoTime();
+        String family = "Revoke" + System.nanoTime() % 100_000;
+        String instance = start(key);
+        submit("frontdesk", key, "Collect demographics",
+                Submissions.demographics("Olu", family, "02/02/1982", Submissions.uniquePhone(), "olu@example.org"));
+        submit("frontdesk", key, "Collect health history", Submissions.healthHistory(false));
+        submit("frontdesk", key, "Collect consents", Submissions.consentsByPatient("Olu " + family, true));
+        submit("frontdesk", key, "Collect insurance or payment", Submissions.insurance());
+        submit("frontdesk", key, "Review registration", Submissions.review());
+        awaitEnd(instance);
+        Patient patient = patientRecords.search(new PatientQuery("Olu " + family, null, null, null)).get(0);
+        assertThat(consents.hasActive(patient.getId(), ConsentType.CONTACT_EMAIL)).isTrue();
+
+        var started = post("frontdesk", "/api/processes/consent-revocation/instances",
+                "{\"businessKey\":\"" + key + "-r\",\"data\":{\"patientId\":" + patient.getId() + "}}");
+        assertThat(started.status()).as(started.body()).isEqualTo(201);
+        String revocation = started.json().get("id").asText();
+        submit("frontdesk", key + "-r", "Record the revocation", """
+                {"data": {"consentType": "contactEmail", "reason": "Prefers letters.", "receivedVia": "phone",
+                          "requestedBy": "self", "contactPhone": "(617) 555-0142", "effectExplained": true,
+                          "processedBy": "Dana Whitfield"}}""");
+
+        // revoked at once: what messages the patient reads it in the same moment
+        assertThat(consents.hasActive(patient.getId(), ConsentType.CONTACT_EMAIL)).isFalse();
+        assertThat(consents.hasActive(patient.getId(), ConsentType.CONTACT_SMS)).isTrue();
+        Consent revoked = consents.of(patient.getId()).stream()
+                .filter(c -> c.getType() == ConsentType.CONTACT_EMAIL).findFirst().orElseThrow();
+        assertThat(consents.statusNow(revoked)).isEqualTo(Consent.Status.REVOKED);
+        try (PDDocument pdf = Loader.loadPDF(fetchBytes("/api/documents/" + revoked.getRevocationDocumentId()))) {
+            assertThat(new PDFTextStripper().getText(pdf)).contains(patient.getMrn()).containsIgnoringCase("revo")
+                    .contains("Prefers letters.");
+        }
+        // and the EHR is told: its Consent for e-mail contact is inactive
+        awaitEnd(revocation);
+        String ehrPatient = patientRecords.read(patient.getId()).getEhrPatientId();
+        assertThat(ehr.consentsOf(ehrPatient)).filteredOn(c -> c.getStatus()
+                == org.hl7.fhir.r4.model.Consent.ConsentState.INACTIVE).hasSize(1);
+        assertThat(audit.findByPatientIdOrderByIdAsc(patient.getId())).extracting(e -> e.getAction() + ":" + e.getUsername())
+                .contains("CONSENT_REVOKE:frontdesk");
     }
 
     // --- helpers -------------------------------------------------------------------------------------------------

@@ -46,9 +46,18 @@ public class StartScreen {
     }
 
     public void start(String key) throws IOException {
+        startForPatient(key, null);
+    }
+
+    /** Starts a process about a registered patient (the patient page's actions); {@code null}: no patient yet. */
+    public void startForPatient(String key, Long patientId) throws IOException {
         Actor actor = CurrentActor.get();
         try {
-            StartedProcess started = launcher.start(actor, key, null, JsonNodeFactory.instance.objectNode());
+            var data = JsonNodeFactory.instance.objectNode();
+            if (patientId != null) {
+                data.put(WorkTaskService.PATIENT_ID, patientId);
+            }
+            StartedProcess started = launcher.start(actor, key, null, data);
             ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
             ScreenSupport.keepMessages();
             var next = tasks.nextTaskIn(actor, started.id());
