@@ -10,6 +10,7 @@ import java.util.Base64;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.HistoryService;
 import org.healthcrm.demo.DemoData;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
@@ -43,6 +44,8 @@ public abstract class IntegrationTest {
 
     @Autowired
     protected ObjectMapper objectMapper;
+    @Autowired
+    protected HistoryService historyService;
 
     protected String url(String path) {
         return "http://localhost:" + port + path;
@@ -79,6 +82,71 @@ public abstract class IntegrationTest {
 
     protected static String basic(String user, String password) {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Starts a patient intake as front desk and returns its process instance id. */
+    protected String startIntake(String businessKey) {
+        Response started = post("frontdesk", "/api/processes/patient-intake/instances",
+                "{\"businessKey\":\"" + businessKey + "\",\"data\":{}}");
+        if (started.status() != 201) {
+            throw new IllegalStateException("Could not start an intake: " + started.status() + " " + started.body());
+        }
+        return started.json().get("id").asText();
+    }
+
+    /** The open task of that name in the process with that business key, as the user's inbox lists it; or null. */
+    protected JsonNode taskNamed(String user, String businessKey, String name) {
+        for (JsonNode task : get(user, "/api/tasks?size=200").json().get("items")) {
+            if (businessKey.equals(task.path("businessKey").asText()) && name.equals(task.path("name").asText())) {
+                return task;
+            }
+        }
+        return null;
+    }
+
+    /** Completes the named task with the submission through the API, as that user; fails unless it is accepted. */
+    protected void submitTask(String user, String businessKey, String taskName, String body) {
+        JsonNode task = taskNamed(user, businessKey, taskName);
+        if (task == null) {
+            throw new AssertionError("no open task '" + taskName + "' of " + businessKey + " for " + user);
+        }
+        Response response = post(user, "/api/tasks/" + task.get("id").asText() + "/submission", body);
+        if (response.status() != 200) {
+            throw new AssertionError(taskName + ": " + response.status() + " " + response.body());
+        }
+    }
+
+    /**
+     * A whole adult intake as the front desk: demographics, health history, consents signed by the patient (e-mail
+     * contact as asked), insurance, review. Returns the process instance id; the EHR push and e-mail follow as jobs.
+     */
+    protected String registerThroughIntake(String businessKey, String givenName, String familyName, String dateOfBirth,
+                                           String email, boolean emailConsent) {
+        String instance = startIntake(businessKey);
+        submitTask("frontdesk", businessKey, "Collect demographics",
+                Submissions.demographics(givenName, familyName, dateOfBirth, Submissions.uniquePhone(), email));
+        submitTask("frontdesk", businessKey, "Collect health history", Submissions.healthHistory(false));
+        submitTask("frontdesk", businessKey, "Collect consents",
+                Submissions.consentsByPatient(givenName + " " + familyName, emailConsent));
+        submitTask("frontdesk", businessKey, "Collect insurance or payment", Submissions.insurance());
+        submitTask("frontdesk", businessKey, "Review registration", Submissions.review());
+        return instance;
+    }
+
+    /** Waits (up to a minute) until the process instance has ended: its asynchronous jobs have run. */
+    protected void awaitProcessEnd(String instanceId) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (historyService.createHistoricProcessInstanceQuery().processInstanceId(instanceId).finished().count() == 0) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("process instance " + instanceId + " did not end within a minute");
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     /** Starts a patient intake as front desk and returns the id of its first task. */

@@ -34,6 +34,9 @@ public class EngineHardeningPlugin extends AbstractProcessEnginePlugin {
         configuration.setHistoryCleanupBatchWindowStartTime(settings.getHistoryCleanupWindowStart());
         configuration.setHistoryCleanupBatchWindowEndTime(settings.getHistoryCleanupWindowEnd());
         configuration.setJobExecutorActivate(true);
+        // A command's exception reaches the caller, whose error path logs what is unexpected once, with the request
+        // id; the engine would also log every refused input (an unknown MRN typed by a clerk) with a stack trace.
+        configuration.setEnableCmdExceptionLogging(false);
         // Task and process variables hold form data: JSON through Spin, never Java objects.
         configuration.setDefaultSerializationFormat("application/json");
     }

@@ -30,7 +30,6 @@ import org.healthcrm.ehr.sandbox.EhrSandbox;
 import org.healthcrm.messaging.sandbox.MailSandbox;
 import org.healthcrm.triage.SafetyAlerts;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import org.camunda.bpm.engine.HistoryService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -62,22 +61,20 @@ class IntakeApiTest extends IntegrationTest {
     EhrSandbox ehr;
     @Autowired
     MailSandbox mail;
-    @Autowired
-    HistoryService historyService;
 
     @Test
     void frontDeskRegistersAnAdultAndEverythingIsOnRecord() throws Exception {
         String key = "api-intake-" + System.nanoTime();
         String family = "Ångström" + (System.nanoTime() % 100_000);
-        String instance = start(key);
+        String instance = startIntake(key);
 
-        submit("frontdesk", key, "Collect demographics",
+        submitTask("frontdesk", key, "Collect demographics",
                 Submissions.demographics("Zoë", family, "03/14/1984", Submissions.uniquePhone(), "zoe@example.org"));
-        submit("frontdesk", key, "Collect health history", Submissions.healthHistory(false));
-        submit("frontdesk", key, "Collect consents", Submissions.consentsByPatient("Zoë " + family, true));
-        submit("frontdesk", key, "Collect insurance or payment", Submissions.insurance());
+        submitTask("frontdesk", key, "Collect health history", Submissions.healthHistory(false));
+        submitTask("frontdesk", key, "Collect consents", Submissions.consentsByPatient("Zoë " + family, true));
+        submitTask("frontdesk", key, "Collect insurance or payment", Submissions.insurance());
         // the review registers the patient in the same transaction; the EHR push and the e-mail follow as jobs
-        submit("frontdesk", key, "Review registration", Submissions.review());
+        submitTask("frontdesk", key, "Review registration", Submissions.review());
 
         List<Patient> found = patientRecords.search(new PatientQuery("Zoë " + family, null, null, null));
         assertThat(found).hasSize(1);
@@ -135,7 +132,7 @@ class IntakeApiTest extends IntegrationTest {
         assertThat(analyst.get("/app/patient.xhtml?id=" + patient.getId()).statusCode()).isEqualTo(403);
 
         // then, as jobs: the push to the EHR and the confirmation e-mail; the process ends
-        awaitEnd(instance);
+        awaitProcessEnd(instance);
         Patient pushed = patientRecords.read(patient.getId());
         assertThat(pushed.getEhrPatientId()).as("linked to the patient the EHR holds").isNotBlank();
         org.hl7.fhir.r4.model.Patient inEhr = ehr.patient(pushed.getEhrPatientId()).orElseThrow();
@@ -170,15 +167,9 @@ class IntakeApiTest extends IntegrationTest {
         String key = "api-noemail-" + System.nanoTime();
         String family = "Nomail" + System.nanoTime() % 100_000;
         String address = "nomail." + System.nanoTime() + "@example.org";
-        String instance = start(key);
-        submit("frontdesk", key, "Collect demographics",
-                Submissions.demographics("Ines", family, "07/01/1990", Submissions.uniquePhone(), address));
-        submit("frontdesk", key, "Collect health history", Submissions.healthHistory(false));
-        submit("frontdesk", key, "Collect consents", Submissions.consentsByPatient("Ines " + family, false));
-        submit("frontdesk", key, "Collect insurance or payment", Submissions.insurance());
-        submit("frontdesk", key, "Review registration", Submissions.review());
+        String instance = registerThroughIntake(key, "Ines", family, "07/01/1990", address, false);
 
-        awaitEnd(instance);
+        awaitProcessEnd(instance);
         assertThat(Arrays.stream(mail.received())).noneSatisfy(m ->
                 assertThat(m.getAllRecipients()[0].toString()).isEqualTo(address));
     }
@@ -186,35 +177,35 @@ class IntakeApiTest extends IntegrationTest {
     @Test
     void chestPainRaisesABannerAndAnImmediateNurseTaskWhileRegistrationGoesOn() {
         String key = "api-redflag-" + System.nanoTime();
-        String instance = start(key);
-        submit("frontdesk", key, "Collect demographics", Submissions.demographics("Henrik", "Redflag" + System.nanoTime() % 100_000));
-        submit("frontdesk", key, "Collect health history", Submissions.healthHistory(true));
+        String instance = startIntake(key);
+        submitTask("frontdesk", key, "Collect demographics", Submissions.demographics("Henrik", "Redflag" + System.nanoTime() % 100_000));
+        submitTask("frontdesk", key, "Collect health history", Submissions.healthHistory(true));
 
-        JsonNode nurseTask = task("nurse", key, "Review red flag now");
+        JsonNode nurseTask = taskNamed("nurse", key, "Review red flag now");
         assertThat(nurseTask).as("an immediate task for the nurses").isNotNull();
         assertThat(nurseTask.path("priority").asInt()).isEqualTo(100);
         assertThat(alerts.openForProcess(instance)).singleElement()
                 .satisfies(a -> assertThat(a.getFindings()).contains("Chest pain").contains("AHA"));
         // the front desk goes on meanwhile
-        assertThat(task("frontdesk", key, "Collect consents")).isNotNull();
+        assertThat(taskNamed("frontdesk", key, "Collect consents")).isNotNull();
         // front desk cannot take the nurse's task
-        assertThat(task("frontdesk", key, "Review red flag now")).isNull();
+        assertThat(taskNamed("frontdesk", key, "Review red flag now")).isNull();
     }
 
     @Test
     void aMinorNeedsTheGuardianToSign() {
         String key = "api-minor-" + System.nanoTime();
-        start(key);
-        submit("frontdesk", key, "Collect demographics", Submissions.demographics("Amara", "Minor" + System.nanoTime() % 100_000,
+        startIntake(key);
+        submitTask("frontdesk", key, "Collect demographics", Submissions.demographics("Amara", "Minor" + System.nanoTime() % 100_000,
                 "05/09/2015", Submissions.uniquePhone(), "parent@example.org"));
-        submit("frontdesk", key, "Collect health history", Submissions.healthHistory(false));
+        submitTask("frontdesk", key, "Collect health history", Submissions.healthHistory(false));
         // the patient signing for themselves is refused: the guardian's signature is required
-        var bySelf = post("frontdesk", "/api/tasks/" + task("frontdesk", key, "Collect consents").get("id").asText()
+        var bySelf = post("frontdesk", "/api/tasks/" + taskNamed("frontdesk", key, "Collect consents").get("id").asText()
                 + "/submission", Submissions.consentsByPatient("Amara", false));
         assertThat(bySelf.status()).isEqualTo(422);
         assertThat(bySelf.body()).contains("guardianSignerName");
-        submit("frontdesk", key, "Collect consents", Submissions.consentsByGuardian("Ngozi Okafor"));
-        assertThat(task("frontdesk", key, "Collect insurance or payment")).isNotNull();
+        submitTask("frontdesk", key, "Collect consents", Submissions.consentsByGuardian("Ngozi Okafor"));
+        assertThat(taskNamed("frontdesk", key, "Collect insurance or payment")).isNotNull();
     }
 
     @Test
@@ -222,19 +213,19 @@ class IntakeApiTest extends IntegrationTest {
         String family = "Dupont" + System.nanoTime() % 100_000;
         String phone = Submissions.uniquePhone();
         String first = "api-dup-a-" + System.nanoTime();
-        start(first);
-        submit("frontdesk", first, "Collect demographics", Submissions.demographics("Marie", family, "01/02/1970", phone, "m@example.org"));
-        submit("frontdesk", first, "Collect health history", Submissions.healthHistory(false));
-        submit("frontdesk", first, "Collect consents", Submissions.consentsByPatient("Marie " + family, false));
-        submit("frontdesk", first, "Collect insurance or payment", Submissions.insurance());
-        submit("frontdesk", first, "Review registration", Submissions.review());
+        startIntake(first);
+        submitTask("frontdesk", first, "Collect demographics", Submissions.demographics("Marie", family, "01/02/1970", phone, "m@example.org"));
+        submitTask("frontdesk", first, "Collect health history", Submissions.healthHistory(false));
+        submitTask("frontdesk", first, "Collect consents", Submissions.consentsByPatient("Marie " + family, false));
+        submitTask("frontdesk", first, "Collect insurance or payment", Submissions.insurance());
+        submitTask("frontdesk", first, "Review registration", Submissions.review());
         Patient existing = patientRecords.search(new PatientQuery(family, null, null, null)).get(0);
 
         String second = "api-dup-b-" + System.nanoTime();
-        start(second);
-        submit("frontdesk", second, "Collect demographics", Submissions.demographics("Marie", family, "01/02/1970",
+        startIntake(second);
+        submitTask("frontdesk", second, "Collect demographics", Submissions.demographics("Marie", family, "01/02/1970",
                 Submissions.uniquePhone(), "marie.new@example.org"));
-        JsonNode review = task("frontdesk", second, "Review possible duplicate");
+        JsonNode review = taskNamed("frontdesk", second, "Review possible duplicate");
         assertThat(review).as("same name and birth date: a review task").isNotNull();
         // the reviewer sees who the candidate is, read from the record (no name is kept in the process)
         String shown = get("frontdesk", "/api/tasks/" + review.get("id").asText()).json().path("data")
@@ -246,13 +237,13 @@ class IntakeApiTest extends IntegrationTest {
                           "matchEvidence": {"nameAndBirthDate": true, "photoId": true}, "updateDemographics": true}}""");
         assertThat(wrong.status()).isEqualTo(422);
         assertThat(wrong.body()).contains("existingPatientMrn").contains("HC0000000");
-        submit("frontdesk", second, "Review possible duplicate", """
+        submitTask("frontdesk", second, "Review possible duplicate", """
                 {"data": {"resolution": "linkExisting", "existingPatientMrn": "%s",
                           "matchEvidence": {"nameAndBirthDate": true, "photoId": true}, "updateDemographics": true}}""".formatted(existing.getMrn()));
-        submit("frontdesk", second, "Collect health history", Submissions.healthHistory(false));
-        submit("frontdesk", second, "Collect consents", Submissions.consentsByPatient("Marie " + family, false));
-        submit("frontdesk", second, "Collect insurance or payment", Submissions.insurance());
-        submit("frontdesk", second, "Review registration", Submissions.review());
+        submitTask("frontdesk", second, "Collect health history", Submissions.healthHistory(false));
+        submitTask("frontdesk", second, "Collect consents", Submissions.consentsByPatient("Marie " + family, false));
+        submitTask("frontdesk", second, "Collect insurance or payment", Submissions.insurance());
+        submitTask("frontdesk", second, "Review registration", Submissions.review());
 
         assertThat(patientRecords.search(new PatientQuery(family, null, null, null))).singleElement()
                 .satisfies(p -> {
@@ -266,14 +257,8 @@ class IntakeApiTest extends IntegrationTest {
     void aRevokedEmailConsentIsRevokedAtOnceDocumentedAndSentToTheEhr() throws Exception {
         String key = "api-revoke-" + System.nanoTime();
         String family = "Revoke" + System.nanoTime() % 100_000;
-        String instance = start(key);
-        submit("frontdesk", key, "Collect demographics",
-                Submissions.demographics("Olu", family, "02/02/1982", Submissions.uniquePhone(), "olu@example.org"));
-        submit("frontdesk", key, "Collect health history", Submissions.healthHistory(false));
-        submit("frontdesk", key, "Collect consents", Submissions.consentsByPatient("Olu " + family, true));
-        submit("frontdesk", key, "Collect insurance or payment", Submissions.insurance());
-        submit("frontdesk", key, "Review registration", Submissions.review());
-        awaitEnd(instance);
+        String instance = registerThroughIntake(key, "Olu", family, "02/02/1982", "olu@example.org", true);
+        awaitProcessEnd(instance);
         Patient patient = patientRecords.search(new PatientQuery("Olu " + family, null, null, null)).get(0);
         assertThat(consents.hasActive(patient.getId(), ConsentType.CONTACT_EMAIL)).isTrue();
 
@@ -281,7 +266,7 @@ class IntakeApiTest extends IntegrationTest {
                 "{\"businessKey\":\"" + key + "-r\",\"data\":{\"patientId\":" + patient.getId() + "}}");
         assertThat(started.status()).as(started.body()).isEqualTo(201);
         String revocation = started.json().get("id").asText();
-        submit("frontdesk", key + "-r", "Record the revocation", """
+        submitTask("frontdesk", key + "-r", "Record the revocation", """
                 {"data": {"consentType": "contactEmail", "reason": "Prefers letters.", "receivedVia": "phone",
                           "requestedBy": "self", "contactPhone": "(617) 555-0142", "effectExplained": true,
                           "processedBy": "Dana Whitfield"}}""");
@@ -297,7 +282,7 @@ class IntakeApiTest extends IntegrationTest {
                     .contains("Prefers letters.");
         }
         // and the EHR is told: its Consent for e-mail contact is inactive
-        awaitEnd(revocation);
+        awaitProcessEnd(revocation);
         String ehrPatient = patientRecords.read(patient.getId()).getEhrPatientId();
         assertThat(ehr.consentsOf(ehrPatient)).filteredOn(c -> c.getStatus()
                 == org.hl7.fhir.r4.model.Consent.ConsentState.INACTIVE).hasSize(1);
@@ -307,48 +292,8 @@ class IntakeApiTest extends IntegrationTest {
 
     // --- helpers -------------------------------------------------------------------------------------------------
 
-    private String start(String businessKey) {
-        var started = post("frontdesk", "/api/processes/patient-intake/instances",
-                "{\"businessKey\":\"" + businessKey + "\",\"data\":{}}");
-        assertThat(started.status()).as(started.body()).isEqualTo(201);
-        return started.json().get("id").asText();
-    }
-
-    private JsonNode task(String user, String businessKey, String name) {
-        for (JsonNode task : get(user, "/api/tasks?size=200").json().get("items")) {
-            if (businessKey.equals(task.path("businessKey").asText()) && name.equals(task.path("name").asText())) {
-                return task;
-            }
-        }
-        return null;
-    }
-
-    private void submit(String user, String businessKey, String taskName, String body) {
-        JsonNode task = task(user, businessKey, taskName);
-        assertThat(task).as("task '" + taskName + "' of " + businessKey).isNotNull();
-        var response = post(user, "/api/tasks/" + task.get("id").asText() + "/submission", body);
-        assertThat(response.status()).as(taskName + ": " + response.body()).isEqualTo(200);
-    }
-
     private byte[] fetchBytes(String path) throws IOException, InterruptedException {
         var request = HttpRequest.newBuilder(URI.create(url(path))).header("Authorization", basic("frontdesk", PASSWORD)).GET().build();
         return java.net.http.HttpClient.newHttpClient().send(request, java.net.http.HttpResponse.BodyHandlers.ofByteArray()).body();
-    }
-
-    private void awaitEnd(String instance) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (historyService.createHistoricProcessInstanceQuery().processInstanceId(instance).finished().count() == 0) {
-            assertThat(Instant.now()).as("intake " + instance + " ends (EHR push, e-mail)").isBefore(deadline);
-            sleep(200);
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

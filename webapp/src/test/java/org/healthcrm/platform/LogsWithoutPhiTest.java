@@ -31,4 +31,16 @@ class LogsWithoutPhiTest extends IntegrationTest {
         assertThat(output.getAll()).doesNotContain(marker);
         assertThat(output.getAll()).doesNotContain("12 Harbor Street").doesNotContain("(555) 201-3344");
     }
+
+    @Test
+    void aWholeIntakeWithItsEhrPushAndEmailLogsNoPatientData(CapturedOutput output) {
+        String given = "Qzxvgiven";
+        String family = "Qzxvfamily" + System.nanoTime() % 100_000;
+        // the EHR is searched by name and birth date, the packet is rendered, the e-mail sent: none of it is logged
+        awaitProcessEnd(registerThroughIntake("log-intake-" + System.nanoTime(), given, family, "11/29/1961",
+                "qzxv.mail@example.org", true));
+
+        assertThat(output.getAll()).doesNotContain("Qzxv", "1961-11-29", "11/29/1961", "qzxv.mail",
+                "12 Harbor Street");
+    }
 }

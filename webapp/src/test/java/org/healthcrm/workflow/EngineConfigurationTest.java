@@ -33,6 +33,8 @@ class EngineConfigurationTest extends IntegrationTest {
         assertThat(configuration.getHistoryTimeToLive()).isEqualTo("P2190D");
         assertThat(configuration.isEnforceHistoryTimeToLive()).isTrue();
         assertThat(configuration.getJobExecutor().isActive()).isTrue();
+        assertThat(configuration.isEnableCmdExceptionLogging()).as("refused input is not logged as an engine error")
+                .isFalse();
         assertThat(configuration.getDatabaseType()).isEqualTo("mysql");
     }
 
