@@ -21,6 +21,11 @@ public class HealthCrmProperties {
     private final Engine engine = new Engine();
     private final FirstAdmin firstAdmin = new FirstAdmin();
     private final Encryption encryption = new Encryption();
+    private final Audit audit = new Audit();
+
+    public Audit getAudit() {
+        return audit;
+    }
 
     public FirstAdmin getFirstAdmin() {
         return firstAdmin;
@@ -243,6 +248,40 @@ public class HealthCrmProperties {
 
         public void setPreviousKeys(List<String> previousKeys) {
             this.previousKeys = previousKeys;
+        }
+    }
+
+    /** Tamper evidence of the audit trail (org.healthcrm.audit.AuditChain). */
+    public static class Audit {
+        /** How often new audit events are sealed into the hash chain. */
+        private Duration sealInterval = Duration.ofSeconds(1);
+        /** A signed checkpoint after this many sealed events ... */
+        private int checkpointEvery = 10_000;
+        /** ... or after this long, whichever comes first (when anything was sealed). */
+        private Duration checkpointInterval = Duration.ofMinutes(5);
+
+        public Duration getSealInterval() {
+            return sealInterval;
+        }
+
+        public void setSealInterval(Duration sealInterval) {
+            this.sealInterval = sealInterval;
+        }
+
+        public int getCheckpointEvery() {
+            return checkpointEvery;
+        }
+
+        public void setCheckpointEvery(int checkpointEvery) {
+            this.checkpointEvery = checkpointEvery;
+        }
+
+        public Duration getCheckpointInterval() {
+            return checkpointInterval;
+        }
+
+        public void setCheckpointInterval(Duration checkpointInterval) {
+            this.checkpointInterval = checkpointInterval;
         }
     }
 }
