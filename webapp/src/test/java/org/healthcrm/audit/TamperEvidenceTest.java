@@ -53,6 +53,10 @@ class TamperEvidenceTest extends IntegrationTest {
             assertThat(report.problem().kind()).isEqualTo(AuditVerification.Kind.EVENT_CHANGED);
             assertThat(report.problem().eventId()).isEqualTo(victim);
             assertThat(report.problem().message()).contains("Event " + victim).contains("changed after it was recorded");
+            // the command says so too, and fails
+            java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+            assertThat(command("all").run(new java.io.PrintStream(printed, true))).isEqualTo(2);
+            assertThat(printed.toString()).contains("BROKEN: Event " + victim + " (link");
         } finally {
             jdbc.update("update audit_event set username = ? where id = ?", original, victim);
         }
@@ -121,6 +125,19 @@ class TamperEvidenceTest extends IntegrationTest {
         assertThat(today.intact()).isTrue();
         assertThat(today.linksChecked()).isGreaterThanOrEqualTo(3);
         assertThat(today.checkpointsChecked()).isPositive();
+    }
+
+    @Test
+    void theCommandReportsAnIntactTrailAndRefusesAnUnknownScope() {
+        java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+        assertThat(command("all").run(new java.io.PrintStream(printed, true))).isZero();
+        assertThat(printed.toString()).startsWith("Audit trail verification (all): links 1 to ").contains("INTACT");
+
+        assertThat(command("last week").run(new java.io.PrintStream(new java.io.ByteArrayOutputStream()))).isEqualTo(64);
+    }
+
+    private AuditVerifyCommand command(String scope) {
+        return new AuditVerifyCommand(chain, verification, null, scope);
     }
 
     private void reinsert(String table, Map<String, Object> row) {
