@@ -39,6 +39,13 @@ public class AuditTrail {
         write(action, patientId, objectType, objectId, AuditEvent.Outcome.SUCCESS, null, detail);
     }
 
+    /** A change made for a reason the user gave (break-glass access, say); the reason is kept with the event. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void change(String action, Long patientId, String objectType, String objectId, String detail,
+                       String reason) {
+        write(action, patientId, objectType, objectId, AuditEvent.Outcome.SUCCESS, reason, detail);
+    }
+
     /** A read of a patient's data. */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void read(String action, Long patientId, String objectType, String objectId) {

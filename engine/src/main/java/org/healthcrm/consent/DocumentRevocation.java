@@ -54,7 +54,7 @@ public class DocumentRevocation implements JavaDelegate {
                 List.of(new SubmissionPdf.PacketPart(form.form(), form.data(), form.submittedBy(), form.submittedAt())),
                 clock.instant());
         Document document = documents.storePdf(DOCUMENT_TYPE, "Consent revocation " + patient.getMrn() + " · "
-                + type.label(), bytes, patientId, execution.getProcessInstanceId(), form.submittedBy());
+                + type.label(), bytes, patientId, execution.getProcessInstanceId(), form.submittedBy(), false);
         for (String id : ((String) execution.getVariable("revokedConsentIds")).split(",")) {
             consents.attachRevocationDocument(Long.parseLong(id), document.getId());
         }

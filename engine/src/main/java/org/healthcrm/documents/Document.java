@@ -57,6 +57,10 @@ public class Document {
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
 
+    /** Holds clinical content (a health history): for clinical roles, or after a break-glass. */
+    @Column(nullable = false, updatable = false)
+    private boolean clinical;
+
     /** The id of the DocumentReference that carries this document in the EHR, once sent. */
     @Column(name = "ehr_document_reference_id", length = 64)
     private String ehrDocumentReferenceId;
@@ -65,7 +69,8 @@ public class Document {
     }
 
     Document(String type, String title, String mediaType, byte[] content, String sha256, Long patientId,
-             String processInstanceId, String createdBy, Instant createdAt) {
+             String processInstanceId, String createdBy, Instant createdAt, boolean clinical) {
+        this.clinical = clinical;
         this.type = type;
         this.title = title;
         this.mediaType = mediaType;
@@ -116,6 +121,10 @@ public class Document {
 
     public String getCreatedBy() {
         return createdBy;
+    }
+
+    public boolean isClinical() {
+        return clinical;
     }
 
     public Instant getCreatedAt() {

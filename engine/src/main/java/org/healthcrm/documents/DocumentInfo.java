@@ -22,4 +22,7 @@ public interface DocumentInfo {
     Instant getCreatedAt();
 
     String getCreatedBy();
+
+    /** Holds clinical content: readable by clinical roles, or after a break-glass. */
+    boolean isClinical();
 }

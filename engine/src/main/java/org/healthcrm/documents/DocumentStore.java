@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.healthcrm.audit.AuditTrail;
+import org.healthcrm.security.access.ClinicalAccess;
 import org.healthcrm.platform.NotFoundException;
 import org.healthcrm.security.Actor;
 import org.healthcrm.security.Role;
@@ -24,23 +25,30 @@ public class DocumentStore {
     private final Clock clock;
     private final AuditTrail audit;
 
-    public DocumentStore(DocumentRepository documents, Clock clock, AuditTrail audit) {
+    private final ClinicalAccess clinicalAccess;
+
+    public DocumentStore(DocumentRepository documents, Clock clock, AuditTrail audit, ClinicalAccess clinicalAccess) {
+        this.clinicalAccess = clinicalAccess;
         this.documents = documents;
         this.audit = audit;
         this.clock = clock;
     }
 
+    /** Stores a PDF; a {@code clinical} one (a health history in it) is read only by clinical roles or after a break-glass. */
     @Transactional
     public Document storePdf(String type, String title, byte[] pdf, Long patientId, String processInstanceId,
-                             String createdBy) {
+                             String createdBy, boolean clinical) {
         return documents.save(new Document(type, title, PDF, pdf, DocumentHash.sha256Hex(pdf), patientId, processInstanceId,
-                createdBy, clock.instant()));
+                createdBy, clock.instant(), clinical));
     }
 
     @Transactional(readOnly = true)
     public Document read(Actor actor, long id) {
         requireReader(actor);
         Document document = documents.findById(id).orElseThrow(() -> new NotFoundException("No document with id " + id));
+        if (document.isClinical()) {
+            clinicalAccess.require(actor, document.getPatientId(), "Document");
+        }
         document.getContent();
         audit.read("DOCUMENT_READ", document.getPatientId(), "Document", Long.toString(id));
         return document;

@@ -101,8 +101,9 @@ public class EhrGateway {
             if (consent.getEhrConsentId() != null) {
                 continue;
             }
-            Reference source = consent.getDocumentId() != null && consent.getDocumentId() == packetDocumentId
-                    ? new Reference("DocumentReference/" + packet) : null;
+            // signed at this intake: the packet sent with it holds the signatures (the local "Signed consents"
+            // document is the same packet without its clinical sections)
+            Reference source = consent.getDocumentId() != null ? new Reference("DocumentReference/" + packet) : null;
             String id = create(ehr, FhirResources.consent(consent, consents.statusNow(consent), patient, source),
                     patientId);
             inNewTransaction(() -> consents.linkToEhr(consent.getId(), id));

@@ -19,12 +19,14 @@ import org.springframework.stereotype.Component;
 /**
  * The intake packet: one PDF with the patient's identity on the cover and every form of the intake (demographics,
  * health history, each consent with its signature, insurance, review) as sections. Stored as a document of the
- * patient and attached to the consents it evidences. Sets {@code intakePacketDocumentId}.
+ * patient (a clinical document: it holds the health history), and, without the clinical sections, as the "Signed
+ * consents" document attached to the consents it evidences. Sets {@code intakePacketDocumentId}.
  */
 @Component("generateIntakePacket")
 public class GenerateIntakePacket implements JavaDelegate {
 
     public static final String DOCUMENT_TYPE = "INTAKE_PACKET";
+    public static final String CONSENTS_DOCUMENT_TYPE = "SIGNED_CONSENTS";
 
     private final ProcessSubmissions submissions;
     private final PatientRepository patients;
@@ -56,13 +58,20 @@ public class GenerateIntakePacket implements JavaDelegate {
         List<SubmissionPdf.PacketPart> parts = submissions.latestPerForm(instance).stream()
                 .map(s -> new SubmissionPdf.PacketPart(s.form(), s.data(), s.submittedBy(), s.submittedAt()))
                 .toList();
+        String initiator = String.valueOf(execution.getVariable("initiator"));
+        // the whole packet holds the health history: a clinical document (nurses, the EHR)
         byte[] bytes = pdf.renderPacket("Intake packet", patient.getMrn(), cover, parts, clock.instant());
         Document document = documents.storePdf(DOCUMENT_TYPE, "Intake packet " + patient.getMrn(), bytes, patientId,
-                instance, String.valueOf(execution.getVariable("initiator")));
+                instance, initiator, true);
+        // the consents are evidenced by the same packet without its clinical sections, which the front desk may open
+        List<SubmissionPdf.PacketPart> administrative = parts.stream().filter(p -> !p.form().clinical()).toList();
+        byte[] signed = pdf.renderPacket("Signed consents", patient.getMrn(), cover, administrative, clock.instant());
+        Document consentDocument = documents.storePdf(CONSENTS_DOCUMENT_TYPE, "Signed consents " + patient.getMrn(),
+                signed, patientId, instance, initiator, false);
         Object ids = execution.getVariable("consentIds");
         if (ids instanceof String list && !list.isBlank()) {
             for (String id : list.split(",")) {
-                consents.attachDocument(Long.parseLong(id), document.getId());
+                consents.attachDocument(Long.parseLong(id), consentDocument.getId());
             }
         }
         execution.setVariable("intakePacketDocumentId", document.getId());

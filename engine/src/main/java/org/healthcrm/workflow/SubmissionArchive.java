@@ -39,7 +39,7 @@ class SubmissionArchive {
         byte[] bytes = pdf.render(form.model(), cleaned, new SubmissionInfo(submittedBy, now, task.name(),
                 task.processName(), task.processInstanceId(), task.businessKey(), form.key(), form.version()));
         Document document = documents.storePdf(DOCUMENT_TYPE, form.model().title() + " — " + task.name(), bytes,
-                task.patientId(), task.processInstanceId(), submittedBy);
+                task.patientId(), task.processInstanceId(), submittedBy, form.model().clinical());
         submission.attachDocument(document.getId());
         return submission;
     }

@@ -105,6 +105,19 @@ public final class FormDefinition {
         return components.stream().map(Panel.class::cast).toList();
     }
 
+    /**
+     * Whether the form asks for clinical answers: a field marked {@code properties.phi: "true"} (allergies, red
+     * flags). Its filled-in PDFs are clinical documents, shown only to clinical roles or after a break-glass.
+     */
+    public boolean clinical() {
+        return clinical(data);
+    }
+
+    private static boolean clinical(DataScope scope) {
+        return scope.fields().stream().anyMatch(f -> f.component().common().phi()
+                || f.nested() != null && clinical(f.nested()));
+    }
+
     /** The fields of the submission's {@code data} object, layouts resolved away. */
     public DataScope data() {
         return data;

@@ -94,7 +94,7 @@ class EhrGatewayTest extends IntegrationTest {
                 "frontdesk");
         byte[] pdf = ("%PDF-1.4\n% intake packet " + mrn + " " + System.nanoTime() + "\n%%EOF\n")
                 .getBytes(StandardCharsets.US_ASCII);
-        long packetId = documents.storePdf("INTAKE_PACKET", "Intake packet " + mrn, pdf, patientId, null, "frontdesk")
+        long packetId = documents.storePdf("INTAKE_PACKET", "Intake packet " + mrn, pdf, patientId, null, "frontdesk", true)
                 .getId();
         consentRepository.findByPatientIdOrderByPeriodStartDescIdDesc(patientId)
                 .forEach(c -> consents.attachDocument(c.getId(), packetId));
@@ -272,7 +272,7 @@ class EhrGatewayTest extends IntegrationTest {
         assertThat(revoked).contains(later).hasSize(2);
         long revocationPdf = transaction.execute(status -> documents.storePdf("CONSENT_REVOCATION",
                 "Consent revocation", "%PDF-1.4\n% revocation\n%%EOF\n".getBytes(StandardCharsets.US_ASCII),
-                registered.patientId(), null, "frontdesk").getId());
+                registered.patientId(), null, "frontdesk", false).getId());
 
         gateway.pushRevocation(registered.patientId(), revoked, revocationPdf);
 

@@ -411,10 +411,17 @@ class FhirApiTest extends IntegrationTest {
                 .getBytes(StandardCharsets.US_ASCII);
         long[] ids = transaction.execute(status -> {
             Patient patient = patientRecords.create(Map.of("givenName", "Dov", "familyName", unique("Documento")));
-            Document document = documents.storePdf("INTAKE_PACKET", "Intake packet " + patient.getMrn(), pdf,
-                    patient.getId(), null, "frontdesk");
+            Document document = documents.storePdf("SIGNED_CONSENTS", "Signed consents " + patient.getMrn(), pdf,
+                    patient.getId(), null, "frontdesk", false);
             return new long[] {patient.getId(), document.getId()};
         });
+        long clinical = transaction.execute(status -> documents.storePdf("INTAKE_PACKET", "Intake packet", pdf, ids[0],
+                null, "frontdesk", true).getId());
+        // a clinical document (the health history in it) is for nurses: the front desk is refused, naming why
+        Response refused = getFhir("frontdesk", "/fhir/DocumentReference/" + clinical);
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.body()).contains("OperationOutcome", "clinical history is for nurses");
+        assertThat(getFhir("nurse", "/fhir/DocumentReference/" + clinical).status()).isEqualTo(200);
 
         Response read = getFhir("frontdesk", "/fhir/DocumentReference/" + ids[1]);
         assertThat(read.status()).as(read.body()).isEqualTo(200);
@@ -428,7 +435,7 @@ class FhirApiTest extends IntegrationTest {
 
         Response list = getFhir("nurse", "/fhir/DocumentReference?patient=" + ids[0]);
         assertThat(list.status()).isEqualTo(200);
-        assertThat(list.json().path("entry")).hasSize(1);
+        assertThat(list.json().path("entry")).hasSize(2);
         assertThat(list.json().path("entry").get(0).path("resource").path("content").get(0).path("attachment")
                 .path("url").asText()).isEqualTo("Binary/" + ids[1]);
 

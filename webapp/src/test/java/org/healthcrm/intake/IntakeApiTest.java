@@ -99,16 +99,22 @@ class IntakeApiTest extends IntegrationTest {
                 ConsentType.PRIVACY_NOTICE, ConsentType.CONTACT_SMS, ConsentType.CONTACT_EMAIL,
                 ConsentType.RELEASE_OF_INFORMATION);
         assertThat(given).allSatisfy(c -> assertThat(consents.statusNow(c)).isEqualTo(Consent.Status.ACTIVE));
-        Long packetId = given.get(0).getDocumentId();
-        assertThat(given).extracting(Consent::getDocumentId).containsOnly(packetId);
+        Long signedId = given.get(0).getDocumentId();
+        assertThat(given).extracting(Consent::getDocumentId).containsOnly(signedId);
         assertThat(given).filteredOn(c -> c.getType() == ConsentType.TREATMENT).singleElement()
                 .satisfies(c -> assertThat(c.getPeriodEnd()).isAfter(Instant.now().plus(Duration.ofDays(700))));
 
-        // the intake packet: patient, history and every consent with its signature
-        var pdf = send("frontdesk", HttpRequest.newBuilder(URI.create(url("/api/documents/" + packetId))).GET());
-        assertThat(pdf.status()).isEqualTo(200);
-        byte[] bytes = fetchBytes("/api/documents/" + packetId);
-        try (PDDocument document = Loader.loadPDF(bytes)) {
+        // the signed consents, for the front desk: demographics, every consent with its signature, no clinical history
+        try (PDDocument document = Loader.loadPDF(fetchBytes("frontdesk", "/api/documents/" + signedId))) {
+            String text = new PDFTextStripper().getText(document);
+            assertThat(text).contains("Signed consents", "Zoë", family, patient.getMrn(), "Consents",
+                    "Insurance and payment").doesNotContain("Penicillin", "Health history");
+        }
+        // the whole intake packet holds the health history: for nurses; the front desk is refused
+        long packetId = ((Number) historyService.createHistoricVariableInstanceQuery().processInstanceId(instance)
+                .variableName("intakePacketDocumentId").singleResult().getValue()).longValue();
+        assertThat(get("frontdesk", "/api/documents/" + packetId).status()).isEqualTo(403);
+        try (PDDocument document = Loader.loadPDF(fetchBytes("nurse", "/api/documents/" + packetId))) {
             String text = new PDFTextStripper().getText(document);
             assertThat(text).contains("Intake packet", "Zoë", family, patient.getMrn(), "Penicillin",
                     "Consents", "Insurance and payment", "Dr. Alex Rivera");
@@ -119,12 +125,13 @@ class IntakeApiTest extends IntegrationTest {
         screen.login("frontdesk", PASSWORD);
         var page = screen.get("/app/patient.xhtml?id=" + patient.getId());
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains(patient.getMrn(), "Release of information", "ACTIVE", "Intake packet",
-                "/app/document?id=" + packetId, "Update registration", "Record a consent revocation");
+        assertThat(page.body()).contains(patient.getMrn(), "Release of information", "ACTIVE", "Signed consents",
+                "/app/document?id=" + signedId, "Update registration", "Record a consent revocation",
+                "The clinical history is for nurses").doesNotContain("Penicillin");
         org.healthcrm.ScreenSession nurse = new org.healthcrm.ScreenSession(url(""));
         nurse.login("nurse", PASSWORD);
-        assertThat(nurse.get("/app/patient.xhtml?id=" + patient.getId()).body()).contains(patient.getMrn())
-                .doesNotContain("Record a consent revocation");
+        assertThat(nurse.get("/app/patient.xhtml?id=" + patient.getId()).body()).contains(patient.getMrn(), "Penicillin")
+                .doesNotContain("Record a consent revocation", "Break the glass");
         var search = screen.get("/app/patients.xhtml");
         assertThat(search.statusCode()).isEqualTo(200);
         org.healthcrm.ScreenSession analyst = new org.healthcrm.ScreenSession(url(""));
@@ -159,7 +166,8 @@ class IntakeApiTest extends IntegrationTest {
         assertThat(audit.findByPatientIdOrderByIdAsc(patient.getId()))
                 .extracting(e -> e.getAction() + ":" + e.getUsername())
                 .contains("PATIENT_CREATE:frontdesk", "CONSENT_GRANT:frontdesk", "COVERAGE_CREATE:frontdesk",
-                        "DOCUMENT_READ:frontdesk", "PATIENT_READ:frontdesk", "PATIENT_EHR_LINK:system", "MESSAGE_SEND:system");
+                        "DOCUMENT_READ:frontdesk", "PATIENT_READ:frontdesk", "PATIENT_EHR_LINK:system", "MESSAGE_SEND:system",
+                        "CLINICAL_ACCESS_DENIED:frontdesk", "HEALTH_HISTORY_READ:nurse", "DOCUMENT_READ:nurse");
     }
 
     @Test
@@ -277,7 +285,7 @@ class IntakeApiTest extends IntegrationTest {
         Consent revoked = consents.of(patient.getId()).stream()
                 .filter(c -> c.getType() == ConsentType.CONTACT_EMAIL).findFirst().orElseThrow();
         assertThat(consents.statusNow(revoked)).isEqualTo(Consent.Status.REVOKED);
-        try (PDDocument pdf = Loader.loadPDF(fetchBytes("/api/documents/" + revoked.getRevocationDocumentId()))) {
+        try (PDDocument pdf = Loader.loadPDF(fetchBytes("frontdesk", "/api/documents/" + revoked.getRevocationDocumentId()))) {
             assertThat(new PDFTextStripper().getText(pdf)).contains(patient.getMrn()).containsIgnoringCase("revo")
                     .contains("Prefers letters.");
         }
@@ -292,8 +300,8 @@ class IntakeApiTest extends IntegrationTest {
 
     // --- helpers -------------------------------------------------------------------------------------------------
 
-    private byte[] fetchBytes(String path) throws IOException, InterruptedException {
-        var request = HttpRequest.newBuilder(URI.create(url(path))).header("Authorization", basic("frontdesk", PASSWORD)).GET().build();
+    private byte[] fetchBytes(String user, String path) throws IOException, InterruptedException {
+        var request = HttpRequest.newBuilder(URI.create(url(path))).header("Authorization", basic(user, PASSWORD)).GET().build();
         return java.net.http.HttpClient.newHttpClient().send(request, java.net.http.HttpResponse.BodyHandlers.ofByteArray()).body();
     }
 }

@@ -16,6 +16,8 @@ import org.healthcrm.security.web.CurrentActor;
 import org.healthcrm.documents.DocumentStore;
 import org.healthcrm.patient.Coverage;
 import org.healthcrm.patient.CoverageRepository;
+import org.healthcrm.patient.HealthHistories;
+import org.healthcrm.security.access.ClinicalAccess;
 import org.healthcrm.patient.Patient;
 import org.healthcrm.patient.PatientRecords;
 import org.healthcrm.platform.NotFoundException;
@@ -40,6 +42,8 @@ public class PatientPageView implements Serializable {
     private final transient TaskService taskService;
     private final transient HistoryService historyService;
     private final transient Clock clock;
+    private final transient HealthHistories histories;
+    private final transient ClinicalAccess clinicalAccess;
 
     private Patient patient;
     private List<Consent> consentList;
@@ -48,6 +52,10 @@ public class PatientPageView implements Serializable {
     private List<SafetyAlert> openAlerts;
     private List<TaskLine> openTasks;
     private List<TimelineLine> timeline;
+    private boolean clinicalAllowed;
+    private HealthHistories.Summary history;
+    private Instant breakGlassUntil;
+    private String breakGlassReason;
 
     /** An open task of the patient. */
     public record TaskLine(String id, String name, String process, Instant due, String assignee) {
@@ -59,7 +67,10 @@ public class PatientPageView implements Serializable {
 
     public PatientPageView(PatientRecords patients, Consents consents, CoverageRepository coverages,
                            DocumentStore documents, SafetyAlerts alerts, TaskService taskService,
-                           HistoryService historyService, Clock clock) {
+                           HistoryService historyService, Clock clock, HealthHistories histories,
+                           ClinicalAccess clinicalAccess) {
+        this.histories = histories;
+        this.clinicalAccess = clinicalAccess;
         this.patients = patients;
         this.consents = consents;
         this.coverages = coverages;
@@ -83,6 +94,7 @@ public class PatientPageView implements Serializable {
             coverageList = coverages.findByPatientIdOrderByIdDesc(patientId);
             documentList = documents.ofPatient(CurrentActor.get(), patientId);
             openAlerts = alerts.openForPatient(patientId);
+            loadClinical(patientId);
             openTasks = taskService.createTaskQuery().processVariableValueEquals("patientId", patientId).active()
                     .orderByTaskCreateTime().desc().listPage(0, 200).stream()
                     .map(t -> new TaskLine(t.getId(), t.getName(), t.getProcessDefinitionId().split(":")[0],
@@ -102,6 +114,33 @@ public class PatientPageView implements Serializable {
     public String statusOf(Consent consent) {
         return consent.statusAt(clock.instant()).name();
     }
+
+    /** The health history, shown only to those whose role or break-glass allows it. */
+    private void loadClinical(long patientId) {
+        var actor = CurrentActor.get();
+        clinicalAllowed = clinicalAccess.allows(actor, patientId);
+        breakGlassUntil = clinicalAccess.activeGrant(actor, patientId).map(g -> g.getExpiresAt()).orElse(null);
+        history = clinicalAllowed ? histories.latest(actor, patientId).orElse(null) : null;
+    }
+
+    /** Breaks the glass for this patient with the reason typed, then shows the clinical history. */
+    public void breakGlass() {
+        try {
+            clinicalAccess.breakGlass(CurrentActor.get(), patient.getId(), breakGlassReason);
+            breakGlassReason = null;
+            loadClinical(patient.getId());
+            ScreenSupport.info("Access granted", "You may see this patient's clinical history until "
+                    + breakGlassUntil + ". Compliance will review the reason you gave.");
+        } catch (org.healthcrm.platform.InvalidInputException e) {
+            ScreenSupport.error("Not granted", e.getMessage());
+        }
+    }
+
+    public boolean isClinicalAllowed() { return clinicalAllowed; }
+    public HealthHistories.Summary getHistory() { return history; }
+    public Instant getBreakGlassUntil() { return breakGlassUntil; }
+    public String getBreakGlassReason() { return breakGlassReason; }
+    public void setBreakGlassReason(String reason) { this.breakGlassReason = reason; }
 
     public Patient getPatient() { return patient; }
     public List<Consent> getConsents() { return consentList; }
