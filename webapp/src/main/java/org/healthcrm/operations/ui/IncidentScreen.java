@@ -30,7 +30,7 @@ import org.springframework.stereotype.Component;
  */
 @Component("incidentScreen")
 @ViewScoped
-public class IncidentsView implements Serializable {
+public class IncidentScreen implements Serializable {
 
     /** The request parameter that names the incident to retry: fixed when the page was drawn, unlike a row index. */
     static final String INCIDENT_PARAMETER = "incident";
@@ -63,7 +63,7 @@ public class IncidentsView implements Serializable {
         }
     }
 
-    public IncidentsView(Incidents incidents) {
+    public IncidentScreen(Incidents incidents) {
         this.incidents = incidents;
     }
 
