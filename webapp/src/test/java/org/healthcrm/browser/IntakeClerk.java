@@ -115,9 +115,9 @@ final class IntakeClerk {
                 || !d.findElements(By.cssSelector(".ui-growl-error, .ui-growl-fatal")).isEmpty());
         if (!driver.getCurrentUrl().contains("/app/inbox.xhtml")) {
             // the message fades in: read its text whether or not it is visible yet
-            String says = driver.findElements(By.cssSelector(".ui-growl-error, .ui-growl-fatal")).stream()
-                    .map(item -> item.getAttribute("textContent").strip().replaceAll("\\s+", " "))
-                    .collect(java.util.stream.Collectors.joining("; "));
+            String says = driver.findElements(By.cssSelector(".ui-growl-error .ui-growl-message > *")).stream()
+                    .map(part -> part.getAttribute("textContent").strip())
+                    .collect(java.util.stream.Collectors.joining(" "));
             throw new AssertionError("'" + task + "' was not submitted; the screen says: " + says + " "
                     + driver.findElement(By.id("server-errors")).getAttribute("textContent").strip());
         }
