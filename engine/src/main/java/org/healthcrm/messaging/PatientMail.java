@@ -60,6 +60,11 @@ public class PatientMail {
             sender.send(message);
         } catch (MessagingException e) {
             throw new IllegalStateException("The confirmation e-mail could not be composed", e);
+        } catch (org.springframework.mail.MailException e) {
+            // the relay's answer names the recipient's address: the failed job (and its log) keeps only the kind of
+            // failure; the job is retried and then becomes an incident
+            throw new IllegalStateException("The confirmation e-mail could not be delivered (" + e.getClass()
+                    .getSimpleName() + ")");
         }
         audit.change("MESSAGE_SEND", patientId, "Email", null, "registration-confirmation");
         return true;

@@ -41,6 +41,15 @@ class RoleMatrixTest extends IntegrationTest {
             "integration, /actuator/prometheus,     403",
             "anonymous,   /actuator/prometheus,     401",
             "frontdesk,   /actuator/env,            403",
+            // incidents: administrators only
+            "admin,       /api/incidents,           200",
+            "frontdesk,   /api/incidents,           403",
+            "supervisor,  /api/incidents,           403",
+            "nurse,       /api/incidents,           403",
+            "analyst,     /api/incidents,           403",
+            "compliance,  /api/incidents,           403",
+            "integration, /api/incidents,           403",
+            "anonymous,   /api/incidents,           401",
             // unknown API paths are denied, not leaked
             "frontdesk,   /api/unknown,             403",
     })
@@ -83,6 +92,13 @@ class RoleMatrixTest extends IntegrationTest {
             "nurse,       /admin/users.xhtml, 403",
             "analyst,     /admin/users.xhtml, 403",
             "compliance,  /admin/users.xhtml, 403",
+            "admin,       /admin/incidents.xhtml, 200",
+            "frontdesk,   /admin/incidents.xhtml, 403",
+            "supervisor,  /admin/incidents.xhtml, 403",
+            "nurse,       /admin/incidents.xhtml, 403",
+            "analyst,     /admin/incidents.xhtml, 403",
+            "compliance,  /admin/incidents.xhtml, 403",
+            "integration, /admin/incidents.xhtml, 403",
             // the engine's own REST API and webapps are not exposed at all
             "admin,       /engine-rest/engine, 403",
             "admin,       /camunda/app/cockpit/, 403",
@@ -96,7 +112,7 @@ class RoleMatrixTest extends IntegrationTest {
     }
 
     @ParameterizedTest(name = "anonymous opens {0} -> login")
-    @CsvSource({"/app/inbox.xhtml", "/app/task.xhtml", "/admin/users.xhtml", "/app/home.xhtml"})
+    @CsvSource({"/app/inbox.xhtml", "/app/task.xhtml", "/admin/users.xhtml", "/admin/incidents.xhtml", "/app/home.xhtml"})
     void anonymousScreensRedirectToLogin(String path) {
         HttpResponse<String> response = new ScreenSession(url("")).get(path);
         assertThat(response.statusCode()).isEqualTo(302);

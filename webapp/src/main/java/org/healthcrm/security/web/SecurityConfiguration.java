@@ -115,6 +115,7 @@ public class SecurityConfiguration {
                         .requestMatchers("/api/tasks", "/api/tasks/**").hasAnyRole(TASK_ROLES)
                         .requestMatchers("/api/processes", "/api/processes/**").hasAnyRole(PROCESS_START_ROLES)
                         .requestMatchers("/api/documents/**").hasAnyRole(DOCUMENT_ROLES)
+                        .requestMatchers("/api/incidents", "/api/incidents/**").hasRole("ADMIN")
                         .requestMatchers("/api/admin/**").hasRole("ADMIN")
                         .requestMatchers(fhir).hasAnyRole(FHIR_ROLES)
                         // the in-process EHR stand-in (only served when healthcrm.ehr.sandbox.enabled)
