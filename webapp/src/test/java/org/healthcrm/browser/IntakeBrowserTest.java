@@ -101,10 +101,15 @@ class IntakeBrowserTest extends IntegrationTest {
         assertThat(consents).anySatisfy(row -> assertThat(row).contains("notice of privacy practices").contains("ACTIVE"));
         assertThat(consents).anySatisfy(row -> assertThat(row).contains("Contact by text message").contains("ACTIVE"));
         assertThat(driver.findElement(By.id("coverage")).getText()).contains("Acme Health Plan").contains("RT-5520-14");
-        WebElement packet = driver.findElements(By.cssSelector("#documents tbody tr a")).stream()
-                .filter(a -> a.getText().startsWith("Intake packet")).findFirst().orElse(null);
-        assertThat(packet).as("the intake packet among the documents").isNotNull();
-        assertThat(packet.getAttribute("href")).contains("/app/document?id=");
+        WebElement signed = driver.findElements(By.cssSelector("#documents tbody tr a")).stream()
+                .filter(a -> a.getText().startsWith("Signed consents")).findFirst().orElse(null);
+        assertThat(signed).as("the signed consents among the documents").isNotNull();
+        assertThat(signed.getAttribute("href")).contains("/app/document?id=");
+        // the whole packet holds the health history: listed, but not a link for the front desk
+        assertThat(driver.findElement(By.id("documents")).getText()).contains("Intake packet");
+        assertThat(driver.findElements(By.cssSelector("#documents .document-restricted"))).singleElement()
+                .satisfies(e -> assertThat(e.getText()).startsWith("Intake packet").contains("break the glass"));
+        assertThat(driver.findElement(By.id("clinical-restricted")).getText()).contains("for nurses");
     }
 
     private String taskIdInUrl() {
