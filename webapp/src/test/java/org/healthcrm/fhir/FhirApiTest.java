@@ -436,8 +436,8 @@ class FhirApiTest extends IntegrationTest {
         Response list = getFhir("nurse", "/fhir/DocumentReference?patient=" + ids[0]);
         assertThat(list.status()).isEqualTo(200);
         assertThat(list.json().path("entry")).hasSize(2);
-        assertThat(list.json().path("entry").get(0).path("resource").path("content").get(0).path("attachment")
-                .path("url").asText()).isEqualTo("Binary/" + ids[1]);
+        assertThat(list.json().path("entry")).extracting(e -> e.path("resource").path("content").get(0)
+                .path("attachment").path("url").asText()).containsExactlyInAnyOrder("Binary/" + ids[1], "Binary/" + clinical);
 
         HttpResponse<byte[]> binary = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                         URI.create(url("/fhir/Binary/" + ids[1])))

@@ -86,6 +86,6 @@ class BreakGlassTest extends IntegrationTest {
         }
         assertThat(access.awaitingReview(500)).extracting(BreakGlassGrant::getId).doesNotContain(grant.getId());
         assertThat(audit.findByPatientIdOrderByIdAsc(patient.getId())).extracting(e -> e.getAction() + ":" + e.getUsername())
-                .contains("CLINICAL_ACCESS_DENIED:frontdesk", "HEALTH_HISTORY_READ:frontdesk", "BREAK_GLASS_REVIEW:compliance");
+                .contains("HEALTH_HISTORY_READ:frontdesk", "BREAK_GLASS_REVIEW:compliance");
     }
 }
