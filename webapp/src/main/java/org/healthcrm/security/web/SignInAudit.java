@@ -8,6 +8,8 @@ import jakarta.servlet.http.HttpSession;
 import org.healthcrm.audit.AuditEvent;
 import org.healthcrm.audit.AuditTrail;
 import org.healthcrm.platform.web.RequestIdFilter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.event.EventListener;
@@ -44,6 +46,8 @@ public class SignInAudit implements LogoutHandler {
     static final String SIGN_IN_ADDRESS = SignInAudit.class.getName() + ".address";
     /** Session attribute: the session's end was audited already (sign-out). */
     private static final String ENDED = SignInAudit.class.getName() + ".ended";
+
+    private static final Logger log = LoggerFactory.getLogger(SignInAudit.class);
 
     private final AuditTrail audit;
 
@@ -84,8 +88,9 @@ public class SignInAudit implements LogoutHandler {
             session.setAttribute(ENDED, Boolean.TRUE);
         }
         boolean idle = "timeout".equals(request.getParameter("reason"));
-        audit.access(idle ? "SESSION_TIMEOUT" : "LOGOUT", authentication.getName(), roles(authentication),
-                AuditEvent.Outcome.SUCCESS, idle ? "screen: idle, signed out by the page" : "screen");
+        endOfSession(() -> audit.access(idle ? "SESSION_TIMEOUT" : "LOGOUT", authentication.getName(),
+                roles(authentication), AuditEvent.Outcome.SUCCESS, idle ? "screen: idle, signed out by the page"
+                        : "screen"));
     }
 
     /**
@@ -107,9 +112,9 @@ public class SignInAudit implements LogoutHandler {
             if (user == null || user instanceof AnonymousAuthenticationToken || !user.isAuthenticated()) {
                 continue;
             }
-            withClientAddress(address, () -> audit.access(idle ? "SESSION_TIMEOUT" : "SESSION_END", user.getName(),
-                    roles(user), AuditEvent.Outcome.SUCCESS, idle ? "screen: idle, expired by the server"
-                            : "screen: ended by the application"));
+            endOfSession(() -> withClientAddress(address, () -> audit.access(idle ? "SESSION_TIMEOUT" : "SESSION_END",
+                    user.getName(), roles(user), AuditEvent.Outcome.SUCCESS, idle ? "screen: idle, expired by the server"
+                            : "screen: ended by the application")));
         }
     }
 
@@ -121,6 +126,18 @@ public class SignInAudit implements LogoutHandler {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         audit.denied("ACCESS_DENIED", user.getName(), roles(user), null, "Url", path,
                 request.getMethod() + (e instanceof CsrfException ? "; CSRF token missing or wrong" : ""));
+    }
+
+    /**
+     * A session ends even when its end cannot be audited (the database is gone at shutdown, say): a sign-out must
+     * never fail for the audit. The failure is logged without detail; the sign-ins and reads stay audited.
+     */
+    private static void endOfSession(Runnable write) {
+        try {
+            write.run();
+        } catch (RuntimeException e) {
+            log.warn("The end of a session could not be audited: {}", e.getClass().getSimpleName());
+        }
     }
 
     private static String cause(AuthenticationException e) {
