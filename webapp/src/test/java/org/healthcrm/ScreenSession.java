@@ -59,7 +59,8 @@ public final class ScreenSession {
         return m.group(1);
     }
 
-    private HttpResponse<String> send(HttpRequest request) {
+    /** Sends a request of this session (its cookies), e.g. a JSF partial request built by the test. */
+    public HttpResponse<String> send(HttpRequest request) {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {

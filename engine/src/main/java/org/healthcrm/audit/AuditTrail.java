@@ -1,6 +1,8 @@
 package org.healthcrm.audit;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 
 import org.camunda.bpm.engine.IdentityService;
@@ -15,13 +17,15 @@ import org.springframework.transaction.annotation.Transactional;
  * web request from the signed-in user; "system" on the job executor), the request id and client address from the
  * request's logging context. Events name patients by internal id and never hold values.
  *
- * <p>A change is audited in the transaction that makes it (no trail of what did not happen); reads and denials are
- * written in their own transaction, so that they stay even when the request then fails.
+ * <p>A change is audited in the transaction that makes it (no trail of what did not happen); reads, refusals and
+ * sign-in events are written in their own transaction, so that they stay even when the request then fails.
  */
 @Service
 public class AuditTrail {
 
     public static final String SYSTEM_USER = "system";
+    /** The longest user name the trail keeps (a name typed at a failed sign-in may be longer). */
+    static final int USERNAME_LENGTH = 64;
 
     private final AuditEventRepository events;
     private final IdentityService identityService;
@@ -52,12 +56,49 @@ public class AuditTrail {
         write(action, patientId, objectType, objectId, AuditEvent.Outcome.SUCCESS, null, null);
     }
 
+    /** A read described further ({@code detail}: where, which criteria; never values of patient data). */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void read(String action, Long patientId, String objectType, String objectId, String detail) {
+        write(action, patientId, objectType, objectId, AuditEvent.Outcome.SUCCESS, null, detail);
+    }
+
+    /** A list that shows several patients (an inbox page, say): one event per patient, in one transaction. */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void readEach(String action, Collection<Long> patientIds, String objectType, String detail) {
+        for (Long patientId : patientIds) {
+            write(action, patientId, objectType, patientId == null ? null : patientId.toString(),
+                    AuditEvent.Outcome.SUCCESS, null, detail);
+        }
+    }
+
     /** Something the user was not allowed to do, or an event without a data change (sign-in, sign-out). */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void event(String action, String username, AuditEvent.Outcome outcome, Long patientId, String objectType,
                       String objectId, String reason) {
-        events.save(new AuditEvent(clock.instant(), username, rolesOf(username), action, patientId, objectType, objectId,
-                outcome, MDC.get("clientAddress"), MDC.get("requestId"), truncate(reason, 500), null));
+        save(username, rolesOf(username), action, patientId, objectType, objectId, outcome, reason, null);
+    }
+
+    /**
+     * A refusal: the signed-in user asked for something their roles or the record's rules do not allow. Written
+     * with outcome DENIED whatever happens to the request afterwards; {@code detail} says what was asked for.
+     */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void denied(String action, String username, Collection<String> roles, Long patientId, String objectType,
+                       String objectId, String detail) {
+        save(username, roles == null ? rolesOf(username) : String.join(",", roles), action, patientId, objectType,
+                objectId, AuditEvent.Outcome.DENIED, null, detail);
+    }
+
+    /**
+     * Sign-in, sign-out and the end of a session. {@code username} is the name as typed for a failed sign-in (it
+     * names a person or nobody, never a patient), {@code roles} those of the session; {@code detail} says how
+     * (screen or API, why a sign-in was refused).
+     */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void access(String action, String username, Collection<String> roles, AuditEvent.Outcome outcome,
+                       String detail) {
+        save(username, roles == null || roles.isEmpty() ? null : String.join(",", roles), action, null, null, null,
+                outcome, null, detail);
     }
 
     private void write(String action, Long patientId, String objectType, String objectId, AuditEvent.Outcome outcome,
@@ -65,17 +106,30 @@ public class AuditTrail {
         Authentication current = identityService.getCurrentAuthentication();
         String user = current == null ? SYSTEM_USER : current.getUserId();
         String roles = current == null || current.getGroupIds() == null ? null : String.join(",", current.getGroupIds());
-        events.save(new AuditEvent(clock.instant(), user, roles, action, patientId, objectType, objectId, outcome,
+        save(user, roles, action, patientId, objectType, objectId, outcome, reason, detail);
+    }
+
+    private void save(String username, String roles, String action, Long patientId, String objectType,
+                      String objectId, AuditEvent.Outcome outcome, String reason, String detail) {
+        Instant now = clock.instant();
+        events.save(new AuditEvent(now, printable(username == null || username.isEmpty() ? "-" : username,
+                USERNAME_LENGTH), truncate(roles, 200), action, patientId, objectType, truncate(objectId, 64), outcome,
                 MDC.get("clientAddress"), MDC.get("requestId"), truncate(reason, 500), truncate(detail, 1000)));
     }
 
     private String rolesOf(String username) {
         Authentication current = identityService.getCurrentAuthentication();
-        if (current != null && username.equals(current.getUserId()) && current.getGroupIds() != null) {
+        if (current != null && username != null && username.equals(current.getUserId())
+                && current.getGroupIds() != null) {
             List<String> groups = current.getGroupIds();
             return String.join(",", groups);
         }
         return null;
+    }
+
+    /** A name as typed, without control characters, at most {@code max} characters. */
+    private static String printable(String text, int max) {
+        return truncate(text.replaceAll("\\p{Cntrl}", "?"), max);
     }
 
     private static String truncate(String text, int max) {

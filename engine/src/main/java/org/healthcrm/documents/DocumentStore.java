@@ -44,7 +44,7 @@ public class DocumentStore {
 
     @Transactional(readOnly = true)
     public Document read(Actor actor, long id) {
-        requireReader(actor);
+        requireReader(actor, null, Long.toString(id));
         Document document = documents.findById(id).orElseThrow(() -> new NotFoundException("No document with id " + id));
         if (document.isClinical()) {
             clinicalAccess.require(actor, document.getPatientId(), "Document");
@@ -57,7 +57,7 @@ public class DocumentStore {
     /** The patient's documents without their bytes, newest first. */
     @Transactional(readOnly = true)
     public List<DocumentInfo> ofPatient(Actor actor, long patientId) {
-        requireReader(actor);
+        requireReader(actor, patientId, null);
         return documents.findByPatientIdOrderByIdDesc(patientId);
     }
 
@@ -79,8 +79,10 @@ public class DocumentStore {
                 .linkToEhr(ehrDocumentReferenceId);
     }
 
-    private static void requireReader(Actor actor) {
+    private void requireReader(Actor actor, Long patientId, String documentId) {
         if (READERS.stream().noneMatch(actor::has)) {
+            audit.denied("ACCESS_DENIED", actor.userId(), actor.groups(), patientId, "Document", documentId,
+                    "documents");
             throw new WorkflowAccessDeniedException("Your roles may not read documents");
         }
     }

@@ -245,8 +245,9 @@ public class Incidents {
         return Incident.FAILED_JOB_HANDLER_TYPE.equals(incident.getIncidentType());
     }
 
-    private static void requireAdmin(Actor actor) {
+    private void requireAdmin(Actor actor) {
         if (!actor.has(Role.ADMIN)) {
+            audit.denied("ACCESS_DENIED", actor.userId(), actor.groups(), null, "Incident", null, "incidents");
             throw new WorkflowAccessDeniedException("Only administrators may see and retry incidents");
         }
     }

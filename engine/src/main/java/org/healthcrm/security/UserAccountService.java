@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.healthcrm.audit.AuditTrail;
 import org.healthcrm.platform.InvalidInputException;
 import org.healthcrm.platform.NotFoundException;
 import org.springframework.context.ApplicationEventPublisher;
@@ -12,7 +13,11 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Creates users, assigns roles, resets passwords and deactivates accounts (never deletes them). */
+/**
+ * Creates users, assigns roles, resets passwords and deactivates accounts (never deletes them). Every change is
+ * audited in its transaction: the account by id, the role names given and taken (they are the account's access,
+ * not patient data; the account keeps only its current roles), never a password.
+ */
 @Service
 @Transactional
 public class UserAccountService {
@@ -24,9 +29,11 @@ public class UserAccountService {
     private final PasswordEncoder passwordEncoder;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final AuditTrail audit;
 
     public UserAccountService(UserAccountRepository users, PasswordEncoder passwordEncoder, Clock clock,
-                              ApplicationEventPublisher events) {
+                              ApplicationEventPublisher events, AuditTrail audit) {
+        this.audit = audit;
         this.users = users;
         this.passwordEncoder = passwordEncoder;
         this.clock = clock;
@@ -43,17 +50,29 @@ public class UserAccountService {
             throw new InvalidInputException("username", "User name '" + name + "' is already taken");
         }
         checkPassword(name, password);
-        return users.save(new UserAccount(name, requireDisplayName(displayName), passwordEncoder.encode(password),
-                requireRoles(roles), clock.instant()));
+        UserAccount account = users.save(new UserAccount(name, requireDisplayName(displayName),
+                passwordEncoder.encode(password), requireRoles(roles), clock.instant()));
+        audit.change("USER_CREATE", null, "UserAccount", account.getId().toString(),
+                "username " + name + "; roles " + roleNames(account.getRoles()));
+        return account;
     }
 
     public UserAccount update(long id, String displayName, Set<Role> roles) {
         UserAccount account = get(id);
-        account.rename(requireDisplayName(displayName));
+        String name = requireDisplayName(displayName);
+        boolean renamed = !name.equals(account.getDisplayName());
+        account.rename(name);
         Set<Role> chosen = requireRoles(roles);
-        if (!account.getRoles().equals(chosen)) {
+        Set<Role> before = account.getRoles();
+        if (!before.equals(chosen)) {
             account.assignRoles(chosen);
             events.publishEvent(new AccessChanged(account.getUsername(), "roles changed"));
+            audit.change("USER_ROLES_CHANGE", null, "UserAccount", Long.toString(id), "username "
+                    + account.getUsername() + "; roles " + roleNames(before) + " -> " + roleNames(chosen)
+                    + (renamed ? "; displayName" : ""));
+        } else if (renamed) {
+            audit.change("USER_UPDATE", null, "UserAccount", Long.toString(id),
+                    "username " + account.getUsername() + "; displayName");
         }
         return account;
     }
@@ -63,6 +82,8 @@ public class UserAccountService {
         checkPassword(account.getUsername(), newPassword);
         account.changePassword(passwordEncoder.encode(newPassword), clock.instant());
         events.publishEvent(new AccessChanged(account.getUsername(), "password reset"));
+        audit.change("USER_PASSWORD_RESET", null, "UserAccount", Long.toString(id),
+                "username " + account.getUsername() + "; password");
         return account;
     }
 
@@ -70,12 +91,16 @@ public class UserAccountService {
         UserAccount account = get(id);
         account.deactivate();
         events.publishEvent(new AccessChanged(account.getUsername(), "deactivated"));
+        audit.change("USER_DEACTIVATE", null, "UserAccount", Long.toString(id),
+                "username " + account.getUsername() + "; active");
         return account;
     }
 
     public UserAccount reactivate(long id) {
         UserAccount account = get(id);
         account.reactivate();
+        audit.change("USER_REACTIVATE", null, "UserAccount", Long.toString(id),
+                "username " + account.getUsername() + "; active");
         return account;
     }
 
@@ -94,6 +119,10 @@ public class UserAccountService {
     @Transactional(readOnly = true)
     public UserAccount get(long id) {
         return users.findById(id).orElseThrow(() -> new NotFoundException("No user with id " + id));
+    }
+
+    private static String roleNames(Set<Role> roles) {
+        return roles.stream().map(Role::name).sorted().collect(java.util.stream.Collectors.joining(","));
     }
 
     private static String requireDisplayName(String displayName) {

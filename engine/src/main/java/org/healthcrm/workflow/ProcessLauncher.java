@@ -18,6 +18,7 @@ import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.healthcrm.audit.AuditTrail;
 import org.healthcrm.forms.validation.FieldError;
 import org.healthcrm.patient.PatientRepository;
 import org.healthcrm.platform.InvalidInputException;
@@ -43,9 +44,12 @@ public class ProcessLauncher {
     private final TaskForms forms;
     private final PatientRepository patients;
     private final TransactionTemplate transaction;
+    private final AuditTrail audit;
 
     public ProcessLauncher(RepositoryService repositoryService, RuntimeService runtimeService, FormService formService,
-                           TaskForms forms, PatientRepository patients, PlatformTransactionManager transactionManager) {
+                           TaskForms forms, PatientRepository patients, PlatformTransactionManager transactionManager,
+                           AuditTrail audit) {
+        this.audit = audit;
         this.repositoryService = repositoryService;
         this.runtimeService = runtimeService;
         this.formService = formService;
@@ -86,6 +90,8 @@ public class ProcessLauncher {
                             .latestVersion().singleResult())
                     .orElseThrow(() -> new NotFoundException("No process with key " + processKey));
             if (!mayStart(actor, definition)) {
+                audit.denied("ACCESS_DENIED", actor.userId(), actor.groups(), null, "ProcessDefinition",
+                        definition.getKey(), "start a process not offered to my roles");
                 throw new WorkflowAccessDeniedException("Your roles may not start process " + processKey);
             }
             if (businessKey != null && !BUSINESS_KEY.matcher(businessKey).matches()) {

@@ -30,6 +30,7 @@ import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
+import org.healthcrm.audit.AuditTrail;
 import org.healthcrm.forms.validation.FieldError;
 import org.healthcrm.patient.Patient;
 import org.healthcrm.patient.PatientRepository;
@@ -72,6 +73,7 @@ public class WorkTaskService {
     private final TaskDrafts drafts;
     private final SubmissionArchive archive;
     private final TransactionTemplate transaction;
+    private final AuditTrail audit;
     private final Map<String, ProcessDefinition> definitions = new ConcurrentHashMap<>();
 
     private final List<FormPrefill> prefills;
@@ -80,8 +82,10 @@ public class WorkTaskService {
                            HistoryService historyService, PatientRepository patients, org.healthcrm.patient.PatientRecords patientRecords,
                            UserAccountRepository users,
                            TaskForms forms, TaskDrafts drafts, SubmissionArchive archive,
-                           List<FormPrefill> prefills, PlatformTransactionManager transactionManager) {
+                           List<FormPrefill> prefills, PlatformTransactionManager transactionManager,
+                           AuditTrail audit) {
         this.prefills = List.copyOf(prefills);
+        this.audit = audit;
         this.taskService = taskService;
         this.runtimeService = runtimeService;
         this.repositoryService = repositoryService;
@@ -125,13 +129,19 @@ public class WorkTaskService {
                 .map(this::view));
     }
 
-    /** The patients of a page of tasks, by internal id, in one query. */
+    /**
+     * The patients of a page of tasks, by internal id, in one query. The inbox shows them by name: each patient
+     * listed is audited ({@code PATIENT_LIST}).
+     */
     public Map<Long, PatientSummary> patientsOf(Collection<TaskView> tasks) {
         Set<Long> ids = tasks.stream().map(TaskView::patientId).filter(Objects::nonNull).collect(Collectors.toSet());
         if (ids.isEmpty()) {
             return Map.of();
         }
-        return patients.findByIdIn(ids).stream().collect(Collectors.toMap(Patient::getId, PatientSummary::of));
+        Map<Long, PatientSummary> found = patients.findByIdIn(ids).stream()
+                .collect(Collectors.toMap(Patient::getId, PatientSummary::of));
+        audit.readEach("PATIENT_LIST", found.keySet().stream().sorted().toList(), "Patient", "task list");
+        return found;
     }
 
     public TaskView claim(Actor actor, String taskId) {
@@ -191,6 +201,9 @@ public class WorkTaskService {
             draft.ifPresent(d -> data.putAll(d.data()));
             Patient patient = view.patientId() == null ? null : patients.findById(view.patientId()).orElse(null);
             boolean workable = task.getAssignee() == null || actor.userId().equals(task.getAssignee());
+            // the task shows its patient and the data its form is prefilled with
+            audit.read("TASK_READ", view.patientId(), "Task", taskId,
+                    view.processKey() + "/" + view.taskDefinitionKey());
             return new TaskDetail(view, form.map(TaskForms.Form::definition).orElse(null),
                     form.map(TaskForms.Form::version).orElse(null), data,
                     draft.map(TaskDrafts.Draft::savedAt).orElse(null),
@@ -271,6 +284,8 @@ public class WorkTaskService {
         List<String> groups = actor.groups();
         if (filter.group() != null && !filter.group().isBlank()) {
             if (!groups.contains(filter.group())) {
+                audit.denied("ACCESS_DENIED", actor.userId(), actor.groups(), null, "TaskList", null,
+                        "tasks of a group not mine");
                 throw new WorkflowAccessDeniedException("You do not belong to group " + filter.group());
             }
             groups = List.of(filter.group());
@@ -402,6 +417,10 @@ public class WorkTaskService {
                 ? new TaskConflictException("This task has already been completed")
                 : new NotFoundException("No task with id " + taskId));
         if (!mayWorkOn(actor, task, candidateGroups(taskId))) {
+            Long patientId = task.getProcessInstanceId() == null ? null
+                    : patientIds(List.of(task.getProcessInstanceId())).get(task.getProcessInstanceId());
+            audit.denied("ACCESS_DENIED", actor.userId(), actor.groups(), patientId, "Task", taskId,
+                    "task not offered to my roles");
             throw new WorkflowAccessDeniedException("This task is not offered to you or your roles");
         }
         return task;

@@ -22,8 +22,9 @@ import org.springframework.stereotype.Component;
  * Which role may do which FHIR operation, checked as soon as HAPI knows the operation (before the body is read and
  * before the provider runs): reads (read, search, the capability
  * statement) for front desk, nurses, compliance, administrators and the integration account; Patient create and
- * update for front desk, administrators and the integration account; nothing else. A refusal is audited and answered
- * 403 with an OperationOutcome. (Documents are further limited by {@link org.healthcrm.documents.DocumentStore}.)
+ * update for front desk, administrators and the integration account; the audit trail (AuditEvent) for compliance and
+ * administrators only; nothing else. A refusal is audited and answered 403 with an OperationOutcome. (Documents are
+ * further limited by {@link org.healthcrm.documents.DocumentStore}.)
  */
 @Component
 @Interceptor
@@ -32,6 +33,7 @@ public class FhirAccessInterceptor {
     static final Set<Role> READERS = EnumSet.of(Role.FRONT_DESK, Role.NURSE, Role.COMPLIANCE, Role.ADMIN,
             Role.INTEGRATION);
     static final Set<Role> PATIENT_WRITERS = EnumSet.of(Role.FRONT_DESK, Role.ADMIN, Role.INTEGRATION);
+    static final Set<Role> AUDITORS = EnumSet.of(Role.COMPLIANCE, Role.ADMIN);
 
     private final AuditTrail audit;
 
@@ -47,7 +49,8 @@ public class FhirAccessInterceptor {
         Actor actor = CurrentActor.get();
         String resourceType = request.getResourceName();
         Set<Role> allowed = switch (operation) {
-            case READ, VREAD, SEARCH_TYPE, METADATA -> READERS;
+            case READ, VREAD, SEARCH_TYPE -> "AuditEvent".equals(resourceType) ? AUDITORS : READERS;
+            case METADATA -> READERS;
             case CREATE, UPDATE -> "Patient".equals(resourceType) ? PATIENT_WRITERS : Set.of();
             default -> Set.of();
         };

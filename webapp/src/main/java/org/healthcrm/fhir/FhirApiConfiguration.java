@@ -11,7 +11,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Our FHIR R4 API: a HAPI FHIR plain server at {@code /fhir/*} with Patient, Consent, DocumentReference and Binary.
+ * Our FHIR R4 API: a HAPI FHIR plain server at {@code /fhir/*} with Patient, Consent, DocumentReference, Binary and
+ * AuditEvent.
  * It sits behind the API security chain (HTTP Basic, stateless, roles in SecurityConfiguration); the access
  * interceptor decides per operation and the error interceptor turns every failure into an OperationOutcome.
  */
@@ -27,11 +28,12 @@ public class FhirApiConfiguration {
                                                           ConsentResourceProvider consents,
                                                           DocumentReferenceResourceProvider documentReferences,
                                                           BinaryResourceProvider binaries,
+                                                          AuditEventResourceProvider auditEvents,
                                                           FhirAccessInterceptor access, FhirInputInterceptor input,
                                                           FhirErrorInterceptor errors) {
         RestfulServer server = new RestfulServer(CONTEXT);
         server.setServerName("Health CRM FHIR API");
-        server.setResourceProviders(List.of(patients, consents, documentReferences, binaries));
+        server.setResourceProviders(List.of(patients, consents, documentReferences, binaries, auditEvents));
         server.setDefaultResponseEncoding(EncodingEnum.JSON);
         server.registerInterceptor(errors);
         server.registerInterceptor(access);

@@ -346,6 +346,13 @@ class FhirApiTest extends IntegrationTest {
             "frontdesk,   GET,  /fhir/Patient/999999999,      404",
             "frontdesk,   GET,  /fhir/Patient/abc,            404",
             "frontdesk,   GET,  /fhir/Observation/1,          404",
+            // the audit trail: compliance and administrators only
+            "compliance,  GET,  /fhir/AuditEvent?agent=nurse, 200",
+            "admin,       GET,  /fhir/AuditEvent?agent=nurse, 200",
+            "frontdesk,   GET,  /fhir/AuditEvent?agent=nurse, 403",
+            "nurse,       GET,  /fhir/AuditEvent?agent=nurse, 403",
+            "integration, GET,  /fhir/AuditEvent?agent=nurse, 403",
+            "analyst,     GET,  /fhir/AuditEvent?agent=nurse, 403",
             "admin,       GET,  /ehr-sandbox/fhir/Patient/1001, 403",
             "integration, GET,  /ehr-sandbox/fhir/Patient/1001, 200",
     })
@@ -460,6 +467,6 @@ class FhirApiTest extends IntegrationTest {
         assertThat(response.status()).isEqualTo(200);
         List<String> types = new ArrayList<>();
         response.json().path("rest").get(0).path("resource").forEach(r -> types.add(r.path("type").asText()));
-        assertThat(types).contains("Patient", "Consent", "DocumentReference", "Binary");
+        assertThat(types).contains("Patient", "Consent", "DocumentReference", "Binary", "AuditEvent");
     }
 }

@@ -32,8 +32,11 @@ public class RequestIdFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        // an error dispatch (the 403 and 500 pages) belongs to the request that failed: it keeps that request's id
+        Object dispatched = request.getAttribute(ATTRIBUTE);
         String given = request.getHeader(HEADER);
-        String id = given != null && SANE.matcher(given).matches() ? given : UUID.randomUUID().toString();
+        String id = dispatched != null ? dispatched.toString()
+                : given != null && SANE.matcher(given).matches() ? given : UUID.randomUUID().toString();
         request.setAttribute(ATTRIBUTE, id);
         response.setHeader(HEADER, id);
         MDC.put(MDC_KEY, id);

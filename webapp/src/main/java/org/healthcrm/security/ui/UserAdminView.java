@@ -51,7 +51,8 @@ public class UserAdminView implements Serializable {
         username = null;
         displayName = null;
         password = null;
-        roles = List.of();
+        // mutable: the checkbox list converts the submitted values into a new collection of the same type
+        roles = new java.util.ArrayList<>();
     }
 
     public void prepareEdit(UserAccount user) {
@@ -59,7 +60,7 @@ public class UserAdminView implements Serializable {
         username = user.getUsername();
         displayName = user.getDisplayName();
         password = null;
-        roles = user.getRoles().stream().map(Role::name).toList();
+        roles = new java.util.ArrayList<>(user.getRoles().stream().map(Role::name).toList());
     }
 
     public void save() {

@@ -3,16 +3,20 @@ package org.healthcrm.security.web;
 import jakarta.servlet.http.HttpServletResponse;
 import org.healthcrm.platform.web.Problems;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
 import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -47,12 +51,21 @@ public class SecurityConfiguration {
     /** Roles that may use the FHIR API at all; org.healthcrm.fhir.FhirAccessInterceptor decides per operation. */
     public static final String[] FHIR_ROLES = {"FRONT_DESK", "FRONT_DESK_SUPERVISOR", "NURSE", "COMPLIANCE", "ADMIN", "INTEGRATION"};
 
+    /**
+     * The one authentication manager of both doors. It publishes every outcome as an application event, which
+     * {@link SignInAudit} writes to the audit trail; a refusal it has no event type for (a throttled sign-in) is
+     * published as a failed sign-in with its exception.
+     */
     @Bean
     AuthenticationManager authenticationManager(UserDetailsService users, PasswordEncoder passwordEncoder,
-                                                LoginThrottle throttle) {
+                                                LoginThrottle throttle, ApplicationEventPublisher publisher) {
         DaoAuthenticationProvider dao = new DaoAuthenticationProvider(users);
         dao.setPasswordEncoder(passwordEncoder);
-        return new ProviderManager(new ThrottledAuthenticationProvider(dao, throttle));
+        ProviderManager manager = new ProviderManager(new ThrottledAuthenticationProvider(dao, throttle));
+        DefaultAuthenticationEventPublisher events = new DefaultAuthenticationEventPublisher(publisher);
+        events.setDefaultAuthenticationFailureEvent(AuthenticationFailureBadCredentialsEvent.class);
+        manager.setAuthenticationEventPublisher(events);
+        return manager;
     }
 
     /** Knows every signed-in screen session, so that a changed account's sessions can be ended. */
@@ -68,8 +81,8 @@ public class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiSecurity(HttpSecurity http, AuthenticationManager authenticationManager, Problems problems)
-            throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, AuthenticationManager authenticationManager, Problems problems,
+                                    SignInAudit signInAudit) throws Exception {
         AuthenticationEntryPoint entryPoint = (request, response, e) -> {
             if (e instanceof LoginThrottledException throttled) {
                 response.setHeader("Retry-After", Long.toString(throttled.retryAfterSeconds()));
@@ -93,6 +106,7 @@ public class SecurityConfiguration {
                     "Sign in with HTTP Basic authentication", request));
         };
         AccessDeniedHandler denied = (request, response, e) -> {
+            signInAudit.accessDenied(request, SecurityContextHolder.getContext().getAuthentication(), e);
             if (Problems.isFhir(request)) {
                 problems.writeOperationOutcome(response, HttpStatus.FORBIDDEN, "forbidden",
                         "Your roles do not allow this", request);
@@ -132,7 +146,7 @@ public class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain screenSecurity(HttpSecurity http, AuthenticationManager authenticationManager,
-                                       SessionRegistry sessionRegistry) throws Exception {
+                                       SessionRegistry sessionRegistry, SignInAudit signInAudit) throws Exception {
         AuthenticationFailureHandler failure = (request, response, e) -> {
             String reason = e instanceof LoginThrottledException ? "locked" : "failed";
             response.sendRedirect(request.getContextPath() + "/login.xhtml?" + reason);
@@ -155,6 +169,8 @@ public class SecurityConfiguration {
                         .permitAll())
                 .logout(logout -> logout
                         .logoutUrl("/logout")
+                        // audits the sign-out (or the page's idle sign-out) while the session still holds the user
+                        .addLogoutHandler(signInAudit)
                         .logoutSuccessHandler((request, response, authentication) -> response.sendRedirect(
                                 request.getContextPath() + ("timeout".equals(request.getParameter("reason"))
                                         ? "/login.xhtml?timeout" : "/login.xhtml?logout")))
@@ -166,8 +182,10 @@ public class SecurityConfiguration {
                         .maximumSessions(-1)
                         .sessionRegistry(sessionRegistry)
                         .expiredUrl("/login.xhtml?ended"))
-                .exceptionHandling(ex -> ex.accessDeniedHandler(
-                        (request, response, e) -> response.sendError(HttpServletResponse.SC_FORBIDDEN)))
+                .exceptionHandling(ex -> ex.accessDeniedHandler((request, response, e) -> {
+                    signInAudit.accessDenied(request, SecurityContextHolder.getContext().getAuthentication(), e);
+                    response.sendError(HttpServletResponse.SC_FORBIDDEN);
+                }))
                 .headers(headers -> headers
                         .frameOptions(frame -> frame.sameOrigin())
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
