@@ -108,7 +108,7 @@ public final class IntakeBenchmark {
     }
 
     private static void run(List<IntakeScenario> scenarios, Options options, IntakeCompletions completions) {
-        IntakeLoad load = new IntakeLoad(completions, new AtomicInteger(), options.clients);
+        IntakeLoad load = new IntakeLoad(completions, new CpuMeter(DATA_DIR), new AtomicInteger(), options.clients);
         for (IntakeScenario scenario : scenarios) {
             long started = System.nanoTime();
             int intakes = load.warmUp(scenario, options.warmup);
@@ -116,27 +116,34 @@ public final class IntakeBenchmark {
                     (System.nanoTime() - started) / 1e9);
         }
         System.out.println();
-        System.out.printf("%-5s %-14s %7s %8s %9s %8s %8s %8s  %s%n", "round", "scenario", "intakes", "seconds",
-                "intakes/s", "p50 ms", "p95 ms", "p99 ms", "load average");
+        System.out.printf("%-5s %-14s %7s %8s %9s %7s %7s %7s %8s %7s  %s%n", "round", "scenario", "intakes",
+                "seconds", "intakes/s", "p50 ms", "p95 ms", "p99 ms", "JVM CPU", "DB CPU", "load average");
         Map<String, List<IntakeLoad.Result>> results = new LinkedHashMap<>();
         for (int round = 1; round <= options.rounds; round++) {
             for (IntakeScenario scenario : scenarios) {
                 IntakeLoad.Result result = load.measure(scenario, options.intakes);
                 results.computeIfAbsent(scenario.name(), name -> new ArrayList<>()).add(result);
-                System.out.printf(Locale.ROOT, "%-5d %-14s %7d %8.1f %9.1f %8.0f %8.0f %8.0f  %s%n", round,
-                        result.scenario(), result.intakes(), result.seconds(), result.perSecond(),
-                        result.p50Millis(), result.p95Millis(), result.p99Millis(), loadAverage());
+                System.out.printf(Locale.ROOT, "%-5d %-14s %7d %8.1f %9.1f %7.0f %7.0f %7.0f %5.1f ms %4.1f ms  %s%n",
+                        round, result.scenario(), result.intakes(), result.seconds(), result.perSecond(),
+                        result.p50Millis(), result.p95Millis(), result.p99Millis(), result.jvmCpuMillis(),
+                        result.databaseCpuMillis(), loadAverage());
             }
         }
+        System.out.println("(JVM CPU, DB CPU: CPU time per intake of this JVM, all threads, and of the MariaDB server)");
         System.out.println();
         Map<String, Double> rates = new LinkedHashMap<>();
         results.forEach((name, rounds) -> rates.put(name, IntakeLoad.median(
                 rounds.stream().mapToDouble(IntakeLoad.Result::perSecond).toArray())));
         Double bare = rates.get("bare engine");
         System.out.println("Median of the rounds:");
-        rates.forEach((name, rate) -> System.out.printf(Locale.ROOT, "  %-14s %6.1f intakes/s%s%n", name, rate,
-                bare == null || name.equals("bare engine") ? ""
-                        : String.format(Locale.ROOT, "  = %.2f of the bare engine", rate / bare)));
+        rates.forEach((name, rate) -> {
+            List<IntakeLoad.Result> rounds = results.get(name);
+            System.out.printf(Locale.ROOT, "  %-14s %6.1f intakes/s, CPU per intake %.1f ms JVM + %.1f ms DB%s%n",
+                    name, rate, IntakeLoad.median(rounds.stream().mapToDouble(IntakeLoad.Result::jvmCpuMillis).toArray()),
+                    IntakeLoad.median(rounds.stream().mapToDouble(IntakeLoad.Result::databaseCpuMillis).toArray()),
+                    bare == null || name.equals("bare engine") ? ""
+                            : String.format(Locale.ROOT, "  = %.2f of the bare engine's rate", rate / bare));
+        });
         Double app = rates.get("application");
         if (app != null) {
             System.out.printf(Locale.ROOT, "Target >= %.0f complete intakes/s: %s%n", TARGET_RATE,

@@ -23,6 +23,7 @@ final class IntakeLoad {
     private static final long TIMEOUT_SECONDS = 120;
 
     private final IntakeCompletions completions;
+    private final CpuMeter cpu;
     private final AtomicInteger nextIndex;
     private final int clients;
 
@@ -30,15 +31,16 @@ final class IntakeLoad {
      * @param nextIndex the number of the next intake, shared by every scenario of a run, so that each intake of the
      *                  application has a patient of its own
      */
-    IntakeLoad(IntakeCompletions completions, AtomicInteger nextIndex, int clients) {
+    IntakeLoad(IntakeCompletions completions, CpuMeter cpu, AtomicInteger nextIndex, int clients) {
         this.completions = completions;
+        this.cpu = cpu;
         this.nextIndex = nextIndex;
         this.clients = clients;
     }
 
-    /** What one measurement found. */
+    /** What one measurement found; CPU in milliseconds per intake, of this JVM and of the database server. */
     record Result(String scenario, int intakes, double seconds, double perSecond, double p50Millis, double p95Millis,
-                  double p99Millis) {
+                  double p99Millis, double jvmCpuMillis, double databaseCpuMillis) {
     }
 
     /** Runs intakes until the time is up (each client finishes the intake it is in); returns how many ran. */
@@ -57,6 +59,7 @@ final class IntakeLoad {
         List<Long> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
         AtomicLong firstStart = new AtomicLong(Long.MAX_VALUE);
         AtomicLong lastEnd = new AtomicLong(Long.MIN_VALUE);
+        CpuMeter.Reading before = cpu.read();
         ExecutorService pool = Executors.newFixedThreadPool(clients, runnable -> {
             Thread thread = new Thread(runnable, "intake-client");
             thread.setDaemon(true);
@@ -88,10 +91,13 @@ final class IntakeLoad {
         } finally {
             pool.shutdownNow();
         }
+        CpuMeter.Reading after = cpu.read();
         long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
         double seconds = sorted.length == 0 ? 0 : (lastEnd.get() - firstStart.get()) / 1e9;
         return new Result(scenario.name(), sorted.length, seconds, sorted.length == 0 ? 0 : sorted.length / seconds,
-                percentile(sorted, 50), percentile(sorted, 95), percentile(sorted, 99));
+                percentile(sorted, 50), percentile(sorted, 95), percentile(sorted, 99),
+                CpuMeter.perIntakeMillis(before.jvmNanos(), after.jvmNanos(), sorted.length),
+                CpuMeter.perIntakeMillis(before.databaseNanos(), after.databaseNanos(), sorted.length));
     }
 
     /** Nearest-rank percentile, in milliseconds. */
