@@ -44,7 +44,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * <pre>./mvnw -q -pl webapp test-compile exec:exec@intake-benchmark [-Dintake.benchmark.args="--intakes=400 --clients=2"]</pre>
  *
  * <p>Options: {@code --intakes=N} measured per round and scenario (200), {@code --clients=C} concurrent front-desk
- * clients (4), {@code --warmup=S} seconds of warm-up per scenario (60), {@code --rounds=R} measured rounds (3; the
+ * clients (4), {@code --warmup=S} seconds of warm-up per scenario (180: the application's code needs minutes of load before
+ * the JIT compiler is done with it), {@code --rounds=R} measured rounds (3; the
  * scenarios take turns, so that a change in machine load hits both), {@code --scenarios=application,bare} which to
  * run.
  *
@@ -97,7 +98,7 @@ public final class IntakeBenchmark {
             for (IntakeScenario scenario : scenarios) {
                 System.out.printf("  %-14s %s%n", scenario.name(), scenario.description());
             }
-            run(scenarios, options, completions);
+            run(scenarios, options, completions, application.getBean(HikariDataSource.class));
         } finally {
             for (IntakeScenario scenario : scenarios) {
                 scenario.close();
@@ -107,8 +108,10 @@ public final class IntakeBenchmark {
         System.exit(0);
     }
 
-    private static void run(List<IntakeScenario> scenarios, Options options, IntakeCompletions completions) {
-        IntakeLoad load = new IntakeLoad(completions, new CpuMeter(DATA_DIR), new AtomicInteger(), options.clients);
+    private static void run(List<IntakeScenario> scenarios, Options options, IntakeCompletions completions,
+                            javax.sql.DataSource database) {
+        IntakeLoad load = new IntakeLoad(completions, new CostMeter(DATA_DIR, database), new AtomicInteger(),
+                options.clients);
         for (IntakeScenario scenario : scenarios) {
             long started = System.nanoTime();
             int intakes = load.warmUp(scenario, options.warmup);
@@ -116,20 +119,23 @@ public final class IntakeBenchmark {
                     (System.nanoTime() - started) / 1e9);
         }
         System.out.println();
-        System.out.printf("%-5s %-14s %7s %8s %9s %7s %7s %7s %8s %7s  %s%n", "round", "scenario", "intakes",
-                "seconds", "intakes/s", "p50 ms", "p95 ms", "p99 ms", "JVM CPU", "DB CPU", "load average");
+        System.out.printf("%-5s %-14s %7s %7s %9s %7s %7s %7s %8s %8s %5s %7s  %s%n", "round", "scenario",
+                "intakes", "seconds", "intakes/s", "p50 ms", "p95 ms", "p99 ms", "JVM CPU", "DB CPU", "SQL", "commits",
+                "load average");
         Map<String, List<IntakeLoad.Result>> results = new LinkedHashMap<>();
         for (int round = 1; round <= options.rounds; round++) {
             for (IntakeScenario scenario : scenarios) {
                 IntakeLoad.Result result = load.measure(scenario, options.intakes);
                 results.computeIfAbsent(scenario.name(), name -> new ArrayList<>()).add(result);
-                System.out.printf(Locale.ROOT, "%-5d %-14s %7d %8.1f %9.1f %7.0f %7.0f %7.0f %5.1f ms %4.1f ms  %s%n",
+                System.out.printf(Locale.ROOT,
+                        "%-5d %-14s %7d %7.1f %9.1f %7.0f %7.0f %7.0f %5.0f ms %5.0f ms %5.0f %7.1f  %s%n",
                         round, result.scenario(), result.intakes(), result.seconds(), result.perSecond(),
                         result.p50Millis(), result.p95Millis(), result.p99Millis(), result.jvmCpuMillis(),
-                        result.databaseCpuMillis(), loadAverage());
+                        result.databaseCpuMillis(), result.statements(), result.commits(), loadAverage());
             }
         }
-        System.out.println("(JVM CPU, DB CPU: CPU time per intake of this JVM, all threads, and of the MariaDB server)");
+        System.out.println("Per intake: JVM CPU (all threads of this JVM), DB CPU (the MariaDB server), SQL statements and "
+                + "commits the server received");
         System.out.println();
         Map<String, Double> rates = new LinkedHashMap<>();
         results.forEach((name, rounds) -> rates.put(name, IntakeLoad.median(
@@ -175,7 +181,7 @@ public final class IntakeBenchmark {
 
         List<IntakeSubmissions.Step> steps = submissions.of(0);
         ObjectNode demographics = steps.get(0).data();
-        int ageYears = Period.between(LocalDate.of(1984, 3, 14), LocalDate.now(application.getBean(Clock.class)))
+        int ageYears = Period.between(IntakeSubmissions.birthDate(0), LocalDate.now(application.getBean(Clock.class)))
                 .getYears();
         Map<String, Object> required = application.getBean(DecisionService.class)
                 .evaluateDecisionByKey("required-consents")
@@ -210,7 +216,7 @@ public final class IntakeBenchmark {
 
         static Options parse(String[] args) {
             Map<String, String> values = new LinkedHashMap<>(Map.of("intakes", "200", "clients", "4",
-                    "warmup", "60", "rounds", "3", "scenarios", "application,bare"));
+                    "warmup", "180", "rounds", "3", "scenarios", "application,bare"));
             for (String arg : args) {
                 int equals = arg.indexOf('=');
                 String name = arg.startsWith("--") && equals > 2 ? arg.substring(2, equals) : null;

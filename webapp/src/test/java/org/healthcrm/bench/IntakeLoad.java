@@ -23,7 +23,7 @@ final class IntakeLoad {
     private static final long TIMEOUT_SECONDS = 120;
 
     private final IntakeCompletions completions;
-    private final CpuMeter cpu;
+    private final CostMeter cost;
     private final AtomicInteger nextIndex;
     private final int clients;
 
@@ -31,16 +31,20 @@ final class IntakeLoad {
      * @param nextIndex the number of the next intake, shared by every scenario of a run, so that each intake of the
      *                  application has a patient of its own
      */
-    IntakeLoad(IntakeCompletions completions, CpuMeter cpu, AtomicInteger nextIndex, int clients) {
+    IntakeLoad(IntakeCompletions completions, CostMeter cost, AtomicInteger nextIndex, int clients) {
         this.completions = completions;
-        this.cpu = cpu;
+        this.cost = cost;
         this.nextIndex = nextIndex;
         this.clients = clients;
     }
 
-    /** What one measurement found; CPU in milliseconds per intake, of this JVM and of the database server. */
+    /**
+     * What one measurement found; per intake: CPU milliseconds of this JVM and of the database server, SQL statements
+     * and commits the server received (from every client: a measurement runs alone).
+     */
     record Result(String scenario, int intakes, double seconds, double perSecond, double p50Millis, double p95Millis,
-                  double p99Millis, double jvmCpuMillis, double databaseCpuMillis) {
+                  double p99Millis, double jvmCpuMillis, double databaseCpuMillis, double statements,
+                  double commits) {
     }
 
     /** Runs intakes until the time is up (each client finishes the intake it is in); returns how many ran. */
@@ -59,7 +63,7 @@ final class IntakeLoad {
         List<Long> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
         AtomicLong firstStart = new AtomicLong(Long.MAX_VALUE);
         AtomicLong lastEnd = new AtomicLong(Long.MIN_VALUE);
-        CpuMeter.Reading before = cpu.read();
+        CostMeter.Reading before = cost.read();
         ExecutorService pool = Executors.newFixedThreadPool(clients, runnable -> {
             Thread thread = new Thread(runnable, "intake-client");
             thread.setDaemon(true);
@@ -91,13 +95,15 @@ final class IntakeLoad {
         } finally {
             pool.shutdownNow();
         }
-        CpuMeter.Reading after = cpu.read();
+        CostMeter.Reading after = cost.read();
         long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
         double seconds = sorted.length == 0 ? 0 : (lastEnd.get() - firstStart.get()) / 1e9;
         return new Result(scenario.name(), sorted.length, seconds, sorted.length == 0 ? 0 : sorted.length / seconds,
                 percentile(sorted, 50), percentile(sorted, 95), percentile(sorted, 99),
-                CpuMeter.perIntakeMillis(before.jvmNanos(), after.jvmNanos(), sorted.length),
-                CpuMeter.perIntakeMillis(before.databaseNanos(), after.databaseNanos(), sorted.length));
+                CostMeter.perIntakeMillis(before.jvmNanos(), after.jvmNanos(), sorted.length),
+                CostMeter.perIntakeMillis(before.databaseNanos(), after.databaseNanos(), sorted.length),
+                CostMeter.perIntake(before.statements(), after.statements(), sorted.length),
+                CostMeter.perIntake(before.commits(), after.commits(), sorted.length));
     }
 
     /** Nearest-rank percentile, in milliseconds. */

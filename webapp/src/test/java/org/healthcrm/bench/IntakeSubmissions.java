@@ -1,5 +1,7 @@
 package org.healthcrm.bench;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -9,14 +11,19 @@ import org.healthcrm.Submissions;
 
 /**
  * What the front desk enters in one benchmark intake, task by task: an adult with a name and phone of their own (so
- * that no intake looks like a duplicate of another and none takes the duplicate-review path), no red flag, every
- * consent including e-mail (so that the confirmation e-mail is sent), insurance, and the review.
+ * that no intake looks like a duplicate of another and none takes the duplicate-review path) and a birth date between
+ * 1940 and 2002, no red flag, every consent including e-mail (so that the confirmation e-mail is sent), insurance,
+ * and the review.
  */
 final class IntakeSubmissions {
 
     /** One user task of the intake and the form data submitted on it. */
     record Step(String taskDefinitionKey, ObjectNode data) {
     }
+
+    private static final DateTimeFormatter BIRTH_DATE = DateTimeFormatter.ofPattern("MM/dd/yyyy");
+    private static final LocalDate EARLIEST_BIRTH_DATE = LocalDate.of(1940, 1, 1);
+    private static final int BIRTH_DATES = 23_000;
 
     private final ObjectMapper objectMapper;
 
@@ -29,12 +36,18 @@ final class IntakeSubmissions {
         String given = "Avery";
         String family = "Bench" + letters(index);
         return List.of(
-                step("Task_CollectDemographics", Submissions.demographics(given, family, "03/14/1984",
-                        Submissions.uniquePhone(), "avery." + family.toLowerCase() + "@example.org")),
+                step("Task_CollectDemographics", Submissions.demographics(given, family,
+                        BIRTH_DATE.format(birthDate(index)), Submissions.uniquePhone(),
+                        "avery." + family.toLowerCase() + "@example.org")),
                 step("Task_CollectHealthHistory", Submissions.healthHistory(false)),
                 step("Task_CollectConsents", Submissions.consentsByPatient(given + " " + family, true)),
                 step("Task_CollectInsurance", Submissions.insurance()),
                 step("Task_ReviewRegistration", Submissions.review()));
+    }
+
+    /** The patient's birth date: spread over 63 years, as a clinic's patients are. */
+    static LocalDate birthDate(int index) {
+        return EARLIEST_BIRTH_DATE.plusDays((index * 7_919L) % BIRTH_DATES);
     }
 
     private Step step(String taskDefinitionKey, String submission) {

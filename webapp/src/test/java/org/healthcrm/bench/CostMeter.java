@@ -4,13 +4,20 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.stream.Stream;
 
+import javax.sql.DataSource;
+
 /**
- * CPU time used by this JVM and by the MariaDB server, so that a measurement can say what one intake costs in CPU:
- * a figure that other builds on the machine disturb far less than the rate (they take the cores, not the work).
+ * What the intakes of a measurement cost: CPU time of this JVM and of the MariaDB server, and the SQL statements and
+ * commits the server received. Other builds on the machine disturb these far less than the rate (they take the
+ * cores, not the work).
  */
-final class CpuMeter {
+final class CostMeter {
 
     /** Linux reports process times in clock ticks of 1/100 s. */
     private static final long NANOS_PER_TICK = 10_000_000L;
@@ -18,19 +25,39 @@ final class CpuMeter {
     private final com.sun.management.OperatingSystemMXBean jvm =
             (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     private final Path databaseStat;
+    private final DataSource database;
 
-    /** @param databaseDir the data directory of the MariaDB server to follow (its command line names it) */
-    CpuMeter(Path databaseDir) {
+    /**
+     * @param databaseDir the data directory of the MariaDB server to follow (its command line names it)
+     * @param database    a connection pool to that server, for its status counters
+     */
+    CostMeter(Path databaseDir, DataSource database) {
+        this.database = database;
         this.databaseStat = findProcess("mariadbd", databaseDir.toAbsolutePath().normalize().toString())
                 .map(pid -> Path.of("/proc", Long.toString(pid), "stat")).orElse(null);
     }
 
-    /** CPU time so far, in nanoseconds: this JVM and the database server (-1 when unknown). */
-    record Reading(long jvmNanos, long databaseNanos) {
+    /** Counters so far: CPU nanoseconds of this JVM and of the database server, statements and commits (-1: unknown). */
+    record Reading(long jvmNanos, long databaseNanos, long statements, long commits) {
     }
 
     Reading read() {
-        return new Reading(jvm.getProcessCpuTime(), databaseNanos());
+        long statements = -1;
+        long commits = -1;
+        try (Connection connection = database.getConnection(); Statement query = connection.createStatement();
+             ResultSet status = query.executeQuery(
+                     "SHOW GLOBAL STATUS WHERE Variable_name IN ('Questions', 'Com_commit')")) {
+            while (status.next()) {
+                if ("Questions".equalsIgnoreCase(status.getString(1))) {
+                    statements = status.getLong(2);
+                } else {
+                    commits = status.getLong(2);
+                }
+            }
+        } catch (SQLException e) {
+            // the figures stay unknown
+        }
+        return new Reading(jvm.getProcessCpuTime(), databaseNanos(), statements, commits);
     }
 
     private long databaseNanos() {
@@ -65,8 +92,12 @@ final class CpuMeter {
         }
     }
 
-    /** Milliseconds of CPU per intake between two readings of one counter; NaN when unknown. */
+    /** Per intake between two readings of one counter (nanoseconds as milliseconds); NaN when unknown. */
     static double perIntakeMillis(long before, long after, int intakes) {
-        return before < 0 || after < 0 || intakes == 0 ? Double.NaN : (after - before) / 1e6 / intakes;
+        return perIntake(before, after, intakes) / 1e6;
+    }
+
+    static double perIntake(long before, long after, int intakes) {
+        return before < 0 || after < 0 || intakes == 0 ? Double.NaN : (after - before) / (double) intakes;
     }
 }
