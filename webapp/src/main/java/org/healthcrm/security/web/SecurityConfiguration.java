@@ -49,10 +49,10 @@ public class SecurityConfiguration {
 
     @Bean
     AuthenticationManager authenticationManager(UserDetailsService users, PasswordEncoder passwordEncoder,
-                                                LoginThrottle throttle) {
+                                                LoginThrottle throttle, VerifiedPasswordCache verified) {
         DaoAuthenticationProvider dao = new DaoAuthenticationProvider(users);
         dao.setPasswordEncoder(passwordEncoder);
-        return new ProviderManager(new ThrottledAuthenticationProvider(dao, throttle));
+        return new ProviderManager(new ThrottledAuthenticationProvider(dao, throttle, verified));
     }
 
     /** Knows every signed-in screen session, so that a changed account's sessions can be ended. */
