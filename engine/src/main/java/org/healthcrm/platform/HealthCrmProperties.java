@@ -108,6 +108,11 @@ public class HealthCrmProperties {
         private int maxFailures = 5;
         /** How long a lock-out lasts. */
         private Duration lockout = Duration.ofMinutes(15);
+        /**
+         * How long a successful password check is remembered for the same user name and password, so that API clients
+         * sending HTTP Basic with every request do not cost a BCrypt check each; 0 checks every request.
+         */
+        private Duration passwordCheckCache = Duration.ofSeconds(60);
 
         public int getMaxFailures() {
             return maxFailures;
@@ -123,6 +128,14 @@ public class HealthCrmProperties {
 
         public void setLockout(Duration lockout) {
             this.lockout = lockout;
+        }
+
+        public Duration getPasswordCheckCache() {
+            return passwordCheckCache;
+        }
+
+        public void setPasswordCheckCache(Duration passwordCheckCache) {
+            this.passwordCheckCache = passwordCheckCache;
         }
     }
 

@@ -104,14 +104,16 @@ final class SandboxProviders {
             if (birthDate != null && birthDate.getPrefix() != null && birthDate.getPrefix() != ParamPrefixEnum.EQUAL) {
                 throw new InvalidRequestException("The sandbox searches birthdate by one day only");
             }
-            return store.find(p -> (identifier == null || p.getIdentifier().stream().anyMatch(i ->
+            // every patient in the store is looked at: the cheap comparisons first, names (normalized) last
+            String day = birthDate == null ? null : birthDate.getValueAsString();
+            return store.find(p -> (day == null || p.hasBirthDate()
+                            && day.equals(p.getBirthDateElement().getValueAsString()))
+                    && (identifier == null || p.getIdentifier().stream().anyMatch(i ->
                             (identifier.getSystem() == null || identifier.getSystem().equals(i.getSystem()))
                                     && identifier.getValue() != null && identifier.getValue().equals(i.getValue())))
                     && (family == null || p.getName().stream().anyMatch(n -> startsWith(n.getFamily(), family)))
                     && (given == null || p.getName().stream().flatMap(n -> n.getGiven().stream())
-                            .map(StringType::getValue).anyMatch(g -> startsWith(g, given)))
-                    && (birthDate == null || p.hasBirthDate()
-                            && birthDate.getValueAsString().equals(p.getBirthDateElement().getValueAsString())));
+                            .map(StringType::getValue).anyMatch(g -> startsWith(g, given))));
         }
     }
 

@@ -58,10 +58,11 @@ public class SecurityConfiguration {
      */
     @Bean
     AuthenticationManager authenticationManager(UserDetailsService users, PasswordEncoder passwordEncoder,
-                                                LoginThrottle throttle, ApplicationEventPublisher publisher) {
+                                                LoginThrottle throttle, VerifiedPasswordCache verified,
+                                                ApplicationEventPublisher publisher) {
         DaoAuthenticationProvider dao = new DaoAuthenticationProvider(users);
         dao.setPasswordEncoder(passwordEncoder);
-        ProviderManager manager = new ProviderManager(new ThrottledAuthenticationProvider(dao, throttle));
+        ProviderManager manager = new ProviderManager(new ThrottledAuthenticationProvider(dao, throttle, verified));
         DefaultAuthenticationEventPublisher events = new DefaultAuthenticationEventPublisher(publisher);
         events.setDefaultAuthenticationFailureEvent(AuthenticationFailureBadCredentialsEvent.class);
         manager.setAuthenticationEventPublisher(events);

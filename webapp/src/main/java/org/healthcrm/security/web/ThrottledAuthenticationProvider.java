@@ -10,15 +10,21 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
-/** Password login through our user table, refused while the user name or the client address is locked out. */
+/**
+ * Password login through our user table, refused while the user name or the client address is locked out. A password
+ * verified a moment ago is not checked with BCrypt again ({@link VerifiedPasswordCache}).
+ */
 class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
     private final DaoAuthenticationProvider delegate;
     private final LoginThrottle throttle;
+    private final VerifiedPasswordCache verified;
 
-    ThrottledAuthenticationProvider(DaoAuthenticationProvider delegate, LoginThrottle throttle) {
+    ThrottledAuthenticationProvider(DaoAuthenticationProvider delegate, LoginThrottle throttle,
+                                    VerifiedPasswordCache verified) {
         this.delegate = delegate;
         this.throttle = throttle;
+        this.verified = verified;
     }
 
     @Override
@@ -30,9 +36,16 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
         if (!wait.isZero()) {
             throw new LoginThrottledException(wait);
         }
+        Authentication remembered = verified.recall(authentication).orElse(null);
+        if (remembered != null) {
+            throttle.succeeded(username, address);
+            return remembered;
+        }
+        long generation = verified.generation();
         try {
             Authentication result = delegate.authenticate(authentication);
             throttle.succeeded(username, address);
+            verified.remember(authentication, result, generation);
             return result;
         } catch (BadCredentialsException e) {
             throttle.failed(username, address);
