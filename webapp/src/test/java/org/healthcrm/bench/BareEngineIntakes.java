@@ -168,13 +168,15 @@ final class BareEngineIntakes implements IntakeScenario {
         beans.put("ehrSettings", ehrSettings);
         beans.put("derivePatientAge", setting(Map.of("ageYears", ageYears)));
         beans.put("findDuplicatePatients", setting(Map.of("duplicateCandidateCount", 0, "candidateCount", "0",
-                "duplicateCandidates", "")));
+                "duplicateCandidateIds", "")));
         beans.put("applyDuplicateDecision", setting(Map.of()));
         beans.put("redFlagScreening", setting(Map.of("disposition", "ROUTINE", "redFlagFindings", "[]")));
         beans.put("resolveSafetyAlerts", setting(Map.of()));
         beans.put("registerPatient", (JavaDelegate) execution -> {
             execution.setVariable("patientId", ids.incrementAndGet());
             execution.setVariable("consentIds", "1,2,3,4,5");
+            // as the real delegate: the gateway to the e-mail confirmation reads the registered consent
+            execution.setVariable("consentEmail", true);
         });
         beans.put("generateIntakePacket", (JavaDelegate) execution ->
                 execution.setVariable("intakePacketDocumentId", ids.incrementAndGet()));

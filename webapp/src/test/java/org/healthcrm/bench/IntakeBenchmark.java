@@ -196,7 +196,7 @@ public final class IntakeBenchmark {
             String formKey = userTask.getCamundaFormKey().substring("formio:".length());
             TaskForms.Form form = forms.form(formKey);
             ObjectNode cleaned = forms.check(form, forms.withProcessValues(form, step.data(), required));
-            tasks.add(new BareEngineIntakes.IntakeTask(step.taskDefinitionKey(), forms.variablesOf(cleaned)));
+            tasks.add(new BareEngineIntakes.IntakeTask(step.taskDefinitionKey(), forms.variablesOf(form, cleaned)));
         }
         return BareEngineIntakes.start("jdbc:mariadb://127.0.0.1:" + server.port(), configuration, pool,
                 application.getBean(CamundaBpmProperties.class).getJobExecution(),
