@@ -41,6 +41,20 @@ class PdfLayoutTest {
     }
 
     @Test
+    void aLandscapePageIsWiderThanHighAndItsFooterNoteShowsWhole() {
+        String sha = "3f5a0c9e1b7d2468ace13579bdf02468ace13579bdf02468ace13579bdf02468";
+
+        PdfText pdf = PdfText.of(new PdfLayout(PageFormat.LETTER.inLandscape())
+                .footerNote("Content SHA-256 " + sha)
+                .table(List.of("When", "Who", "What"), List.of(List.of("2025-06-01T09:00:00Z", "nurse.kim", "Read")))
+                .render());
+
+        assertThat(pdf.pageWidth()).isEqualTo(792f);
+        assertThat(pdf.pageHeight()).isEqualTo(612f);
+        assertThat(pdf.page(1)).contains("Content SHA-256 " + sha).endsWith("Page 1 of 1");
+    }
+
+    @Test
     void aCellTallerThanAPageIsSplitWithoutLosingText() {
         StringBuilder longCell = new StringBuilder();
         for (int i = 1; i <= 2500; i++) {
