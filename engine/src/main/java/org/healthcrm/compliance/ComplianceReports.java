@@ -2,10 +2,12 @@ package org.healthcrm.compliance;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.healthcrm.platform.InvalidInputException;
@@ -27,6 +29,9 @@ public class ComplianceReports {
             "Action", "By", "Request id");
     public static final List<String> PROCESS_COLUMNS = List.of("Step", "Type", "Started (UTC)", "Ended (UTC)",
             "Assignee", "Done by", "Form", "Field", "Value");
+
+    private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss'Z'", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
 
     static final String WITHHELD = "Withheld: clinical answers are shown to clinical roles only";
 
@@ -117,9 +122,12 @@ public class ComplianceReports {
         return maxRows;
     }
 
-    /** A point in time as the exports write it: ISO 8601 in UTC, to the microsecond the trail keeps. */
+    /**
+     * A point in time as the exports write it: UTC to the second, date and time apart (RFC 3339 allows the space; a
+     * table cell can break there).
+     */
     public static String utc(Instant instant) {
-        return instant == null ? "" : DateTimeFormatter.ISO_INSTANT.format(instant);
+        return instant == null ? "" : UTC.format(instant);
     }
 
     private void requireAtMostMax(long rows) {
