@@ -39,6 +39,19 @@ public final class ScreenSession {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
     }
 
+    /** A download: the body as bytes. */
+    public HttpResponse<byte[]> getBytes(String path) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public HttpResponse<String> postForm(String path, String form) {
         return send(HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/x-www-form-urlencoded")

@@ -6,12 +6,14 @@ import java.util.regex.Pattern;
 
 /**
  * Breaks a text into lines that fit a width: at the line breaks the text has, then between words, and inside a word
- * only when the word alone is wider than the line. No character is ever lost: the lines hold every word of the
- * text, in order.
+ * only when the word alone is wider than the line (after a hyphen, underscore or other separator where there is
+ * one). No character is ever lost: the lines hold every word of the text, in order.
  */
 final class LineBreaker {
 
     private static final Pattern LINE_BREAK = Pattern.compile("\r\n|[\n\r\u000B\u000C\u0085\u2028\u2029]");
+
+    private static final String SEPARATORS = "-_/,;=.:";
 
     private LineBreaker() {
     }
@@ -92,7 +94,10 @@ final class LineBreaker {
         lines.add(line.toString());
     }
 
-    /** Splits a word wider than the line; leaves its last piece in {@code line} and returns that piece's width. */
+    /**
+     * Splits a word wider than the line, after a separator ({@code - _ / , ; = . :}) where the piece before it fills
+     * the line, else where the line is full; leaves its last piece in {@code line} and returns that piece's width.
+     */
     private static float breakWord(String word, TextStyle style, float width, StringBuilder line,
                                    List<String> lines) {
         float lineWidth = 0;
@@ -101,15 +106,35 @@ final class LineBreaker {
             int count = Character.charCount(cp);
             float w = style.width(word.substring(i, i + count));
             if (lineWidth + w > width && !line.isEmpty()) {
-                lines.add(line.toString());
-                line.setLength(0);
-                lineWidth = 0;
+                int cut = afterLastSeparator(line);
+                String carried = cut > 0 ? line.substring(cut) : "";
+                float carriedWidth = style.width(carried);
+                if (cut > 0 && carriedWidth + w <= width) {
+                    lines.add(line.substring(0, cut));
+                    line.setLength(0);
+                    line.append(carried);
+                    lineWidth = carriedWidth;
+                } else {
+                    lines.add(line.toString());
+                    line.setLength(0);
+                    lineWidth = 0;
+                }
             }
             line.appendCodePoint(cp);
             lineWidth += w;
             i += count;
         }
         return lineWidth;
+    }
+
+    /** The index just after the last separator of a line, when it leaves something before and after it; else 0. */
+    private static int afterLastSeparator(CharSequence line) {
+        for (int i = line.length() - 2; i > 0; i--) {
+            if (SEPARATORS.indexOf(line.charAt(i)) >= 0) {
+                return i + 1;
+            }
+        }
+        return 0;
     }
 
     private static String collapseSpaces(String text) {

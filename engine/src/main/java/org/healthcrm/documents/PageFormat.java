@@ -4,13 +4,14 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * The paper a document is laid out on and the white space around its content. The running header and the footer
- * are drawn inside the top and bottom margins.
+ * The paper a document is laid out on, which way up, and the white space around its content. The running header and
+ * the footer are drawn inside the top and bottom margins.
  *
  * @param paperSize US Letter or A4
  * @param margin    points (1/72 inch) on every side, 36 to 108
+ * @param landscape the long side across: for wide tables (audit reports)
  */
-public record PageFormat(PaperSize paperSize, float margin) {
+public record PageFormat(PaperSize paperSize, float margin, boolean landscape) {
 
     /** US Letter with 0.75 inch margins: the product's default. */
     public static final PageFormat LETTER = new PageFormat(PaperSize.LETTER, 54);
@@ -40,6 +41,11 @@ public record PageFormat(PaperSize paperSize, float margin) {
         }
     }
 
+    /** Portrait. */
+    public PageFormat(PaperSize paperSize, float margin) {
+        this(paperSize, margin, false);
+    }
+
     public PageFormat {
         Objects.requireNonNull(paperSize, "paperSize");
         if (margin < 36 || margin > 108) {
@@ -67,14 +73,19 @@ public record PageFormat(PaperSize paperSize, float margin) {
     }
 
     public PageFormat withMargin(float points) {
-        return new PageFormat(paperSize, points);
+        return new PageFormat(paperSize, points, landscape);
+    }
+
+    /** The same paper and margins turned sideways. */
+    public PageFormat inLandscape() {
+        return new PageFormat(paperSize, margin, true);
     }
 
     public float width() {
-        return paperSize.width();
+        return landscape ? paperSize.height() : paperSize.width();
     }
 
     public float height() {
-        return paperSize.height();
+        return landscape ? paperSize.width() : paperSize.height();
     }
 }

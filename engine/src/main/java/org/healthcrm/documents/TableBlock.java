@@ -15,6 +15,7 @@ record TableBlock(List<String> headers, List<List<String>> rows) implements Layo
     private static final float PAD_X = 4;
     private static final float PAD_Y = 2.5f;
     private static final float MIN_COLUMN = 40;
+    private static final float SLACK = 0.5f;
 
     TableBlock {
         headers = List.copyOf(headers);
@@ -107,13 +108,14 @@ record TableBlock(List<String> headers, List<List<String>> rows) implements Layo
 
     /**
      * Column widths filling the content width: each column gets what its longest line needs when everything fits;
-     * otherwise each gets at least its longest word (within reason) and the rest is shared in proportion to need.
+     * otherwise each gets at least its longest word where the words of all columns fit side by side, or else as much
+     * of it as an equal cap on the widest columns allows (the narrow ones keep theirs), and the rest is shared in
+     * proportion to need.
      */
     float[] columnWidths(float available) {
         int n = headers.size();
         float[] natural = new float[n];
         float[] minimum = new float[n];
-        float fairShare = available / n;
         for (int c = 0; c < n; c++) {
             // a header is short: keep it on one line where it can be
             natural[c] = LineBreaker.naturalWidth(headers.get(c), TextStyle.TABLE_HEADER);
@@ -125,7 +127,12 @@ record TableBlock(List<String> headers, List<List<String>> rows) implements Layo
                 }
             }
             natural[c] = Math.min(natural[c] + 2 * PAD_X, available);
-            minimum[c] = Math.max(MIN_COLUMN, Math.min(minimum[c] + 2 * PAD_X, fairShare));
+            // a little slack, so that rounding in the sums below never leaves a word a hair too wide for its column
+            minimum[c] = Math.max(MIN_COLUMN, Math.min(minimum[c] + 2 * PAD_X + SLACK, available));
+        }
+        float cap = widestAllowed(minimum, available);
+        for (int c = 0; c < n; c++) {
+            minimum[c] = Math.max(MIN_COLUMN, Math.min(minimum[c], cap));
             natural[c] = Math.max(natural[c], minimum[c]);
         }
         float naturalSum = sum(natural);
@@ -149,6 +156,27 @@ record TableBlock(List<String> headers, List<List<String>> rows) implements Layo
             widths[c] = minimum[c] + extra * (natural[c] - minimum[c]) / wanted;
         }
         return widths;
+    }
+
+    /**
+     * The largest minimum width a column may keep so that all minimums fit: unlimited when they fit as they are;
+     * otherwise the level at which the columns wider than it, cut to it, and the narrower ones fill the width.
+     */
+    private static float widestAllowed(float[] minimum, float available) {
+        if (sum(minimum) <= available) {
+            return Float.MAX_VALUE;
+        }
+        float[] ascending = minimum.clone();
+        java.util.Arrays.sort(ascending);
+        float remaining = available;
+        for (int i = 0; i < ascending.length; i++) {
+            float level = remaining / (ascending.length - i);
+            if (ascending[i] > level) {
+                return level;
+            }
+            remaining -= ascending[i];
+        }
+        return Float.MAX_VALUE;
     }
 
     private static float sum(float[] values) {

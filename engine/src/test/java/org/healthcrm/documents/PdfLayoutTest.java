@@ -41,6 +41,39 @@ class PdfLayoutTest {
     }
 
     @Test
+    void aLandscapePageIsWiderThanHighAndItsFooterNoteShowsWhole() {
+        String sha = "3f5a0c9e1b7d2468ace13579bdf02468ace13579bdf02468ace13579bdf02468";
+
+        PdfText pdf = PdfText.of(new PdfLayout(PageFormat.LETTER.inLandscape())
+                .footerNote("Content SHA-256 " + sha)
+                .table(List.of("When", "Who", "What"), List.of(List.of("2025-06-01T09:00:00Z", "nurse.kim", "Read")))
+                .render());
+
+        assertThat(pdf.pageWidth()).isEqualTo(792f);
+        assertThat(pdf.pageHeight()).isEqualTo(612f);
+        assertThat(pdf.page(1)).contains("Content SHA-256 " + sha).endsWith("Page 1 of 1");
+    }
+
+    @Test
+    void aNarrowColumnKeepsItsWordsWholeAndALongIdentifierBreaksAtItsSeparators() {
+        String requestId = "3f5a0c9e-1b7d-4468-ace1-3579bdf02468";
+        List<List<String>> rows = List.of(List.of("2025-06-01 09:00:00Z", "frontdesk", "CONSENT_GRANT", "HC1000001",
+                "Consent 5", "SUCCESS", "127.0.0.1", requestId, "", "RELEASE_OF_INFORMATION"));
+
+        PdfText pdf = PdfText.of(new PdfLayout(PageFormat.LETTER.inLandscape())
+                .table(List.of("Time (UTC)", "User", "Action", "Patient (MRN)", "Object", "Outcome", "Client address",
+                        "Request id", "Reason", "Detail"), rows)
+                .render());
+
+        assertThat(pdf.flat()).contains("CONSENT_GRANT", "HC1000001", "frontdesk", "127.0.0.1");
+        // the id does not fit its column: its pieces end at its hyphens
+        List<String> pieces = pdf.lines().stream().flatMap(line -> java.util.Arrays.stream(line.split(" ")))
+                .filter(token -> token.length() >= 4 && requestId.contains(token)).toList();
+        assertThat(pieces).hasSizeGreaterThan(1).allMatch(piece -> piece.endsWith("-") || requestId.endsWith(piece));
+        assertThat(String.join("", pieces)).isEqualTo(requestId);
+    }
+
+    @Test
     void aCellTallerThanAPageIsSplitWithoutLosingText() {
         StringBuilder longCell = new StringBuilder();
         for (int i = 1; i <= 2500; i++) {

@@ -157,6 +157,7 @@ public class SecurityConfiguration {
                         .requestMatchers("/login.xhtml", "/assets/**", "/jakarta.faces.resource/**", "/error", "/error/**",
                                 "/favicon.ico").permitAll()
                         .requestMatchers("/admin/**").hasRole("ADMIN")
+                        .requestMatchers("/compliance/**").hasRole("COMPLIANCE")
                         .requestMatchers("/app/inbox.xhtml", "/app/task.xhtml", "/app/start.xhtml").hasAnyRole(TASK_ROLES)
                         .requestMatchers("/app/patients.xhtml", "/app/patient.xhtml").hasAnyRole(PATIENT_ROLES)
                         .requestMatchers("/app/document").hasAnyRole(DOCUMENT_ROLES)
