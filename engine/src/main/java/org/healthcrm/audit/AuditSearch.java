@@ -21,7 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
  * <p>Every search is served by an index: by patient ({@code ix_audit_event_patient}: patient, time), by user
  * ({@code ix_audit_event_user}: user name, time), or by time alone ({@code ix_audit_event_time}).
  */
-@Service
+@Service("auditEventSearch") // the FHIR AuditEvent search; org.healthcrm.compliance.AuditSearch serves the screens
 public class AuditSearch {
 
     /** The span a search may name: TIMESTAMP columns hold no earlier or later instant. */
