@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import org.healthcrm.audit.AuditVerification;
@@ -37,14 +36,14 @@ public class IntegrityScreen implements Serializable {
     private final transient AuditIntegrity integrity;
     private LocalDate day;
     private Outcome outcome;
-    private List<BreakGlassUse> queue = List.of();
+    /** Loaded when the page first asks (not at construction: there is no signed-in user then outside a request). */
+    private List<BreakGlassUse> queue;
     private long queueCount;
 
     public IntegrityScreen(AuditIntegrity integrity) {
         this.integrity = integrity;
     }
 
-    @PostConstruct
     void loadQueue() {
         queue = integrity.awaitingReview(CurrentActor.get(), QUEUE_SIZE);
         queueCount = integrity.awaitingReviewCount(CurrentActor.get());
@@ -87,10 +86,16 @@ public class IntegrityScreen implements Serializable {
     }
 
     public List<BreakGlassUse> getQueue() {
+        if (queue == null) {
+            loadQueue();
+        }
         return queue;
     }
 
     public long getQueueCount() {
+        if (queue == null) {
+            loadQueue();
+        }
         return queueCount;
     }
 
