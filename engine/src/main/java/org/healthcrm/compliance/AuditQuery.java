@@ -19,7 +19,7 @@ import org.healthcrm.platform.InvalidInputException;
  * @param patientMrn the patient's MRN (the trail names patients by internal id; the search finds the id)
  */
 public record AuditQuery(String patientMrn, String username, String action, AuditEvent.Outcome outcome,
-                         LocalDate from, LocalDate to) {
+                         LocalDate from, LocalDate to) implements java.io.Serializable {
 
     private static final Pattern ACTION = Pattern.compile("[A-Z][A-Z0-9_]{0,59}\\*?");
 

@@ -8,7 +8,7 @@ import java.util.Map;
 import org.healthcrm.platform.InvalidInputException;
 
 /** Whose disclosures, over which UTC days (both included; either end may be open). */
-public record DisclosureQuery(String patientMrn, LocalDate from, LocalDate to) {
+public record DisclosureQuery(String patientMrn, LocalDate from, LocalDate to) implements java.io.Serializable {
 
     public DisclosureQuery {
         if (AuditQuery.blankToNull(patientMrn) == null) {
