@@ -28,7 +28,11 @@ class AuditRetentionTest extends IntegrationTest {
         long links = jdbc.queryForObject("select count(*) from audit_chain", Long.class);
 
         Job cleanup = history.cleanUpHistoryAsync(true);
-        management.executeJob(cleanup.getId());
+        try {
+            management.executeJob(cleanup.getId());
+        } catch (org.camunda.bpm.engine.OptimisticLockingException e) {
+            // the job executor ran the same cleanup job at that moment: the cleanup ran either way
+        }
 
         assertThat(jdbc.queryForObject("select count(*) from audit_event", Long.class)).isGreaterThanOrEqualTo(events);
         assertThat(jdbc.queryForObject("select count(*) from audit_chain", Long.class)).isGreaterThanOrEqualTo(links);
