@@ -24,7 +24,7 @@ class EmbeddedMariaDbPathTest {
 
     @Test
     void otherDataDirectoriesAreLeftAsTheyAre() {
-        Path data = Path.of("target", "data", "mariadb").toAbsolutePath();
+        Path data = Path.of("/var/lib/healthcrm/mariadb");
 
         assertThat(EmbeddedMariaDb.spelledSoMariaDb4jKeepsIt(data)).isEqualTo(data.toFile());
     }
