@@ -57,10 +57,6 @@ public record AuditQuery(String patientMrn, String username, String action, Audi
         return to == null ? null : startOf(to.plusDays(1));
     }
 
-    boolean actionIsPrefix() {
-        return action != null && action.endsWith("*");
-    }
-
     /** The criteria as a person reads them, in the order of the screen; unset ones as "any". */
     public Map<String, String> described() {
         Map<String, String> filters = new LinkedHashMap<>();

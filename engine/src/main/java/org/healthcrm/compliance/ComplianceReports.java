@@ -35,12 +35,12 @@ public class ComplianceReports {
 
     static final String WITHHELD = "Withheld: clinical answers are shown to clinical roles only";
 
-    private final AuditSearch search;
+    private final AuditReview search;
     private final Disclosures disclosures;
     private final ProcessAudit processes;
     private final int maxRows;
 
-    public ComplianceReports(AuditSearch search, Disclosures disclosures, ProcessAudit processes,
+    public ComplianceReports(AuditReview search, Disclosures disclosures, ProcessAudit processes,
                              @Value("${healthcrm.compliance.export-max-rows:10000}") int maxRows) {
         this.search = search;
         this.disclosures = disclosures;

@@ -9,6 +9,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import org.healthcrm.audit.AuditEvent;
+import org.healthcrm.audit.AuditTrail;
 import org.healthcrm.platform.InvalidInputException;
 import org.healthcrm.security.Actor;
 import org.healthcrm.security.Role;
@@ -49,9 +50,11 @@ public class Disclosures {
     @PersistenceContext
     private EntityManager entityManager;
     private final PatientMrns mrns;
+    private final AuditTrail audit;
 
-    public Disclosures(PatientMrns mrns) {
+    public Disclosures(PatientMrns mrns, AuditTrail audit) {
         this.mrns = mrns;
+        this.audit = audit;
     }
 
     /** @throws InvalidInputException when no patient has the MRN */
@@ -66,7 +69,12 @@ public class Disclosures {
     @Transactional(readOnly = true)
     public List<Disclosure> page(Actor actor, DisclosureQuery query, int first, int size) {
         ComplianceAccess.require(actor);
-        return fetch(query, Math.max(0, first), Math.max(1, Math.min(size, AuditSearch.MAX_PAGE_SIZE)));
+        List<Disclosure> page = fetch(query, Math.max(0, first), Math.max(1, Math.min(size, AuditReview.MAX_PAGE_SIZE)));
+        // a page of the accounting is a search of the trail for the patient, audited like the others
+        audit.read("AUDIT_SEARCH", patientOf(query), "AuditEvent", null, "disclosures"
+                + (query.from() == null ? "" : "; from=" + query.from())
+                + (query.to() == null ? "" : "; to=" + query.to()));
+        return page;
     }
 
     @Transactional(readOnly = true)

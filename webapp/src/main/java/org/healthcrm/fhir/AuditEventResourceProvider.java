@@ -92,7 +92,7 @@ public class AuditEventResourceProvider implements IResourceProvider {
                     + "; narrow the search by date to go further back");
         }
         size = Math.min(size, AuditSearch.MAX_PAGE);
-        return page(search.search(new AuditSearch.Criteria(patientId, username, from, to), first, size), size);
+        return page(search.search(AuditSearch.Criteria.of(patientId, username, from, to), first, size), size);
     }
 
     /**

@@ -45,7 +45,7 @@ class ComplianceReportsTest extends IntegrationTest {
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
-    AuditSearch search;
+    AuditReview search;
     @Autowired
     Disclosures disclosures;
     @Autowired
@@ -81,7 +81,12 @@ class ComplianceReportsTest extends IntegrationTest {
     @Test
     void complianceFindsTheFrontDesksReadsAndWritesOfThePatientAndExportsThem() throws Exception {
         AuditQuery byPatientAndUser = new AuditQuery(mrn, "frontdesk", null, null, null, null);
+        int searchesBefore = searchesOfThePatient();
         List<AuditEntry> events = search.page(COMPLIANCE, byPatientAndUser, 0, 100);
+        // looking at the trail is in the trail: one event for the page, naming the criteria but not the MRN
+        assertThat(searchesOfThePatient()).isEqualTo(searchesBefore + 1);
+        assertThat(jdbc.queryForObject("select detail from audit_event where action = 'AUDIT_SEARCH' and patient_id = ?"
+                + " order by id desc limit 1", String.class, patientId)).isEqualTo("agent=frontdesk").doesNotContain(mrn);
         assertThat(events).extracting(AuditEntry::action)
                 .contains("PATIENT_CREATE", "CONSENT_GRANT", "COVERAGE_CREATE", "DOCUMENT_READ");
         assertThat(events).allSatisfy(e -> {
@@ -313,5 +318,10 @@ class ComplianceReportsTest extends IntegrationTest {
         ScreenSession session = new ScreenSession(url(""));
         assertThat(session.login(user, PASSWORD).statusCode()).isEqualTo(302);
         return session;
+    }
+
+    private int searchesOfThePatient() {
+        return jdbc.queryForObject("select count(*) from audit_event where action = 'AUDIT_SEARCH' and patient_id = ?",
+                Integer.class, patientId);
     }
 }

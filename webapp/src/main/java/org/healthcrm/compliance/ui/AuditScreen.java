@@ -10,7 +10,7 @@ import jakarta.faces.view.ViewScoped;
 import org.healthcrm.audit.AuditEvent;
 import org.healthcrm.compliance.AuditEntry;
 import org.healthcrm.compliance.AuditQuery;
-import org.healthcrm.compliance.AuditSearch;
+import org.healthcrm.compliance.AuditReview;
 import org.healthcrm.compliance.ComplianceReport;
 import org.healthcrm.platform.InvalidInputException;
 import org.healthcrm.platform.ui.ScreenSupport;
@@ -29,7 +29,7 @@ public class AuditScreen implements Serializable {
 
     static final int DEFAULT_DAYS = 7;
 
-    private final transient AuditSearch search;
+    private final transient AuditReview search;
     private String patient;
     private String user;
     private String action;
@@ -39,7 +39,7 @@ public class AuditScreen implements Serializable {
     private AuditQuery applied = AuditQuery.none();
     private final Rows model = new Rows();
 
-    public AuditScreen(AuditSearch search) {
+    public AuditScreen(AuditReview search) {
         this.search = search;
     }
 

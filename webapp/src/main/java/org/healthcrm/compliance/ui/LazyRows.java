@@ -4,13 +4,14 @@ import java.util.List;
 import java.util.Map;
 
 import org.healthcrm.platform.InvalidInputException;
+import org.healthcrm.platform.ui.ScreenSupport;
 import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
 
 /**
  * A table loaded a page at a time, counted with the same criteria. Criteria were checked when the search was made;
- * should they fail here, the table is empty (the message came with the search).
+ * should a page fail here (one too deep in the trail), the table is empty and says why.
  */
 abstract class LazyRows<T> extends LazyDataModel<T> {
 
@@ -34,6 +35,7 @@ abstract class LazyRows<T> extends LazyDataModel<T> {
         try {
             return rows(first, pageSize);
         } catch (InvalidInputException e) {
+            ScreenSupport.error("Narrow the search", e.getMessage());
             return List.of();
         }
     }

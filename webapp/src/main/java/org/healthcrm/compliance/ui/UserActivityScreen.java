@@ -10,7 +10,7 @@ import jakarta.faces.view.ViewScoped;
 import org.healthcrm.compliance.ActionCount;
 import org.healthcrm.compliance.AuditEntry;
 import org.healthcrm.compliance.AuditQuery;
-import org.healthcrm.compliance.AuditSearch;
+import org.healthcrm.compliance.AuditReview;
 import org.healthcrm.compliance.ComplianceReport;
 import org.healthcrm.platform.InvalidInputException;
 import org.healthcrm.platform.ui.ScreenSupport;
@@ -28,7 +28,7 @@ public class UserActivityScreen implements Serializable {
 
     static final int DEFAULT_DAYS = 30;
 
-    private final transient AuditSearch search;
+    private final transient AuditReview search;
     private String user;
     private LocalDate from;
     private LocalDate to;
@@ -36,7 +36,7 @@ public class UserActivityScreen implements Serializable {
     private List<ActionCount> counts = List.of();
     private final Rows model = new Rows();
 
-    public UserActivityScreen(AuditSearch search) {
+    public UserActivityScreen(AuditReview search) {
         this.search = search;
     }
 
