@@ -44,6 +44,8 @@ class ExternalDatabaseTest {
             assertThat(jdbc.queryForObject("select count(*) from flyway_schema_history where success = 1", Integer.class))
                     .isGreaterThanOrEqualTo(1);
             assertThat(jdbc.queryForObject("select @@transaction_isolation", String.class)).isEqualTo("READ-COMMITTED");
+            // times are UTC in each session, whatever the server's or the JVM's zone
+            assertThat(jdbc.queryForObject("select @@session.time_zone", String.class)).isIn("+00:00", "UTC");
             assertThat(app.getBean(RepositoryService.class).createProcessDefinitionQuery()
                     .processDefinitionKey("patient-intake").count()).isEqualTo(1);
         }
