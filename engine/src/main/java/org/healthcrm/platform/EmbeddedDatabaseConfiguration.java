@@ -17,8 +17,9 @@ public class EmbeddedDatabaseConfiguration {
 
     @Bean(destroyMethod = "close")
     EmbeddedMariaDb embeddedMariaDb(HealthCrmProperties properties) {
-        return EmbeddedMariaDb.start(properties.getDataDir(), properties.getEmbeddedDatabase().getName(),
-                properties.getEmbeddedDatabase().getPort());
+        HealthCrmProperties.EmbeddedDatabase settings = properties.getEmbeddedDatabase();
+        return EmbeddedMariaDb.start(properties.getDataDir(), settings.getName(), settings.getPort(), false,
+                settings.getServerOptions());
     }
 
     @Bean

