@@ -153,7 +153,10 @@ public class EngineOperationAudit extends AbstractProcessEnginePlugin {
                     + (step == null ? "" : "/" + step);
         }
 
-        /** The patient of the process instance: its variable while it runs, else the variable's history. */
+        /**
+         * The patient of the process instance: its variable while it runs (none before registration), else the
+         * variable's history.
+         */
         private Long patientOf(String processInstanceId) {
             CommandContext context = Context.getCommandContext();
             if (context == null || processInstanceId == null) {
@@ -161,7 +164,7 @@ public class EngineOperationAudit extends AbstractProcessEnginePlugin {
             }
             ExecutionEntity instance = context.getExecutionManager().findExecutionById(processInstanceId);
             Object value = instance == null ? null : instance.getVariableLocal(WorkTaskService.PATIENT_ID);
-            if (value == null) {
+            if (value == null && (instance == null || instance.isEnded())) {
                 HistoricVariableInstance historic = context.getProcessEngineConfiguration().getHistoryService()
                         .createHistoricVariableInstanceQuery().processInstanceId(processInstanceId)
                         .variableName(WorkTaskService.PATIENT_ID).disableCustomObjectDeserialization()

@@ -7,8 +7,9 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 
 /**
  * For the benchmark only: lets it turn the application's one audit writer off for a scenario, so that one run
- * measures the intake with and without its audit. While off, every call of {@link AuditTrail} returns at once (no
- * event, nothing for the sealer); the application has no such switch.
+ * measures the intake with and without its audit. While off, every call of {@link AuditTrail} returns at once: no
+ * event, nothing for the sealer, and no transaction of its own (registered as a bean definition without an order,
+ * this post-processor wraps the bean after the transaction proxy has). The application has no such switch.
  */
 final class AuditSwitch implements BeanPostProcessor {
 

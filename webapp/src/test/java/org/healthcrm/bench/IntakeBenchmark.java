@@ -77,7 +77,9 @@ public final class IntakeBenchmark {
                 .profiles("demo")
                 .initializers(context -> {
                     context.getBeanFactory().registerSingleton("benchmarkIntakeCompletions", completions);
-                    context.getBeanFactory().addBeanPostProcessor(auditSwitch);
+                    // a bean, not addBeanPostProcessor: so that it comes after the transaction proxy (AuditSwitch)
+                    ((org.springframework.context.support.GenericApplicationContext) context)
+                            .registerBean("benchmarkAuditSwitch", AuditSwitch.class, () -> auditSwitch);
                 })
                 // as command-line arguments, so that they win over application.yml
                 .run("--healthcrm.data-dir=" + DATA_DIR,
