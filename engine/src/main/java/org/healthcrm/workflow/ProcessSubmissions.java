@@ -60,7 +60,8 @@ public class ProcessSubmissions {
 
     @Transactional(readOnly = true)
     public Optional<Submitted> latest(String processInstanceId, String formKey) {
-        return latestPerForm(processInstanceId).stream().filter(s -> s.formKey().equals(formKey)).findFirst();
+        return submissions.findFirstByProcessInstanceIdAndFormKeyOrderByIdDesc(processInstanceId, formKey)
+                .map(this::submitted);
     }
 
     /** Like {@link #latest} for a form the process cannot go on without. */
