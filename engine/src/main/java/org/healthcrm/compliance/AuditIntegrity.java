@@ -62,11 +62,14 @@ public class AuditIntegrity {
         return report;
     }
 
-    /** Break-glass uses not reviewed yet, oldest first. */
+    /** Break-glass uses not reviewed yet, oldest first; audited as a search of the trail for each patient named. */
     public List<BreakGlassUse> awaitingReview(Actor actor, int max) {
         ComplianceAccess.require(actor);
         List<BreakGlassGrant> grants = clinicalAccess.awaitingReview(max);
-        Map<Long, String> mrnById = mrns.of(grants.stream().map(BreakGlassGrant::getPatientId).distinct().toList());
+        List<Long> patients = grants.stream().map(BreakGlassGrant::getPatientId).distinct().toList();
+        Map<Long, String> mrnById = mrns.of(patients);
+        // the queue names patients and why their records were opened: seeing it is in each patient's trail
+        audit.readEach("AUDIT_SEARCH", patients, "BreakGlassGrant", "break-glass review queue");
         return grants.stream().map(g -> new BreakGlassUse(g.getId(), g.getUsername(), g.getPatientId(),
                 mrnById.get(g.getPatientId()), g.getReason(), g.getGrantedAt(), g.getExpiresAt())).toList();
     }

@@ -9,6 +9,7 @@ import org.healthcrm.IntegrationTest;
 import org.healthcrm.ScreenSession;
 import org.healthcrm.audit.AuditEvent;
 import org.healthcrm.audit.AuditEventRepository;
+import org.healthcrm.compliance.AuditIntegrity;
 import org.healthcrm.patient.Patient;
 import org.healthcrm.patient.PatientQuery;
 import org.healthcrm.patient.PatientRecords;
@@ -34,6 +35,8 @@ class BreakGlassTest extends IntegrationTest {
     PatientRecords patients;
     @Autowired
     AuditEventRepository audit;
+    @Autowired
+    AuditIntegrity integrity;
     @Autowired
     org.camunda.bpm.engine.IdentityService identityService;
 
@@ -74,8 +77,12 @@ class BreakGlassTest extends IntegrationTest {
                     assertThat(e.getOutcome()).isEqualTo(AuditEvent.Outcome.SUCCESS);
                 });
 
-        // compliance sees it in the queue until reviewed
+        // compliance sees it in the queue until reviewed, and having seen it is in the patient's trail
         assertThat(access.awaitingReview(500)).extracting(BreakGlassGrant::getId).contains(grant.getId());
+        assertThat(integrity.awaitingReview(COMPLIANCE, 500)).extracting(AuditIntegrity.BreakGlassUse::id)
+                .contains(grant.getId());
+        assertThat(audit.findByPatientIdOrderByIdAsc(patient.getId())).extracting(AuditEvent::getAction)
+                .contains("AUDIT_SEARCH");
         assertThatThrownBy(() -> access.review(FRONT_DESK, grant.getId()))
                 .isInstanceOf(WorkflowAccessDeniedException.class);
         identityService.setAuthentication("compliance", java.util.List.of("COMPLIANCE"));
