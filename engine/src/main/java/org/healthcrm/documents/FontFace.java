@@ -5,7 +5,6 @@ import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -16,6 +15,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The typefaces every document uses: Liberation Sans (metric-compatible with Arial), embedded as a subset so that
@@ -23,7 +24,9 @@ import java.util.Set;
  *
  * <p>The font files are read once per JVM, and so are the glyph widths that layout looks up for every character.
  * Each document still embeds its own {@code PDType0Font} (see {@link PdfPageWriter}), because a PDFBox font
- * object belongs to one document. Immutable after class initialisation, hence thread-safe.
+ * object belongs to one document; it is made from a parsed font the document borrows ({@link #borrow}) and gives
+ * back once written. Thread-safe: the file and the widths never change, the borrowed fonts go to one document at
+ * a time.
  */
 enum FontFace {
     REGULAR("liberation/LiberationSans-Regular.ttf"),
@@ -35,7 +38,12 @@ enum FontFace {
     private static final int NO_GLYPH = -1;
     private static final int DROP = -1;
 
+    /** Parsed fonts kept for documents to borrow: about as many as documents are rendered at the same time. */
+    private static final int KEPT = 8;
+
     private final byte[] fontFile;
+    private final ConcurrentLinkedQueue<TrueTypeFont> parsed = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger kept = new AtomicInteger();
     /** Advance width in 1/1000 em per BMP code point, as PDFBox writes it into the font's W array; or NO_GLYPH. */
     private final int[] widths;
 
@@ -118,9 +126,34 @@ enum FontFace {
         }
     }
 
-    /** The TrueType file, to embed in a document. */
-    InputStream openFontFile() {
-        return new ByteArrayInputStream(fontFile);
+    /**
+     * A parsed font for one document to embed, to {@link #giveBack} when the document is written. Parsing the file
+     * (its cmap above all) cost a third of a document's rendering; a parsed font is not safe for two documents at
+     * once, so each document borrows its own, and up to {@value #KEPT} wait for the next documents.
+     */
+    TrueTypeFont borrow() throws IOException {
+        TrueTypeFont font = parsed.poll();
+        if (font != null) {
+            kept.decrementAndGet();
+            return font;
+        }
+        return new TTFParser().parse(new RandomAccessReadBuffer(fontFile));
+    }
+
+    /** Returns a font borrowed for a document that has been written; {@code reusable} false closes it instead. */
+    void giveBack(TrueTypeFont font, boolean reusable) {
+        if (reusable && kept.incrementAndGet() <= KEPT) {
+            parsed.offer(font);
+            return;
+        }
+        if (reusable) {
+            kept.decrementAndGet();
+        }
+        try {
+            font.close();
+        } catch (IOException e) {
+            // a font parsed from memory has nothing to release
+        }
     }
 
     boolean hasGlyph(int codePoint) {

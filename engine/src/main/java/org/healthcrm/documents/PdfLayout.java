@@ -170,11 +170,13 @@ public final class PdfLayout {
      * @throws UncheckedIOException when PDFBox fails to write (it writes to memory, so this means a bug)
      */
     public byte[] render() {
+        PdfPageWriter writer = null;
+        boolean written = false;
         try (PDDocument document = new PDDocument()) {
             // seeds the PDF's /ID: the same content gives the same bytes
             document.setDocumentId(ByteBuffer.wrap(((MessageDigest) fingerprint.clone()).digest()).getLong());
             describe(document);
-            PdfPageWriter writer = new PdfPageWriter(document, format, headerLeft, headerRight, footerNote);
+            writer = new PdfPageWriter(document, format, headerLeft, headerRight, footerNote);
             writer.newPage();
             for (LayoutBlock block : blocks) {
                 block.layOut(writer);
@@ -182,11 +184,16 @@ public final class PdfLayout {
             writer.finish();
             ByteArrayOutputStream out = new ByteArrayOutputStream(32 * 1024);
             document.save(out);
+            written = true;
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException("The PDF could not be written", e);
         } catch (CloneNotSupportedException e) {
             throw new IllegalStateException("the JDK's SHA-256 can be cloned", e);
+        } finally {
+            if (writer != null) {
+                writer.release(written);
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 package org.healthcrm.documents;
 
+import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -29,6 +30,7 @@ final class PdfPageWriter {
     private final String headerRight;
     private final String footerNote;
     private final Map<FontFace, PDType0Font> fonts = new EnumMap<>(FontFace.class);
+    private final Map<FontFace, TrueTypeFont> borrowed = new EnumMap<>(FontFace.class);
     private final List<PDPageContentStream> pages = new ArrayList<>();
 
     private PDPageContentStream stream;
@@ -238,9 +240,21 @@ final class PdfPageWriter {
     private PDType0Font font(FontFace face) throws IOException {
         PDType0Font font = fonts.get(face);
         if (font == null) {
-            font = PDType0Font.load(document, face.openFontFile(), true);
+            TrueTypeFont parsed = face.borrow();
+            borrowed.put(face, parsed);
+            // embedded as a subset when the document is saved; PDFBox leaves the parsed font open (ours to give back)
+            font = PDType0Font.load(document, parsed, true);
             fonts.put(face, font);
         }
         return font;
+    }
+
+    /**
+     * Gives the parsed fonts back once the document is saved ({@code written}), or closes them when it failed half
+     * way.
+     */
+    void release(boolean written) {
+        borrowed.forEach((face, parsed) -> face.giveBack(parsed, written));
+        borrowed.clear();
     }
 }

@@ -224,6 +224,36 @@ class PdfLayoutTest {
         assertThat(letter(RealisticSubmissions.png(picture(301, 200)))).isNotEqualTo(first);
     }
 
+    @Test
+    void documentsWrittenAtTheSameTimeComeOutAsEachAloneAndHoldTheirOwnText() throws Exception {
+        List<String> names = List.of("Åsa Öberg", "Zoë Ødegaard", "Łukasz Żółw", "Niamh Ó Súilleabháin", "Chloé Dœuf",
+                "Dvořák Antonín", "Ĳsbrand Ŧest", "Ana María Ñúñez");
+        List<byte[]> alone = names.stream().map(PdfLayoutTest::named).toList();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            for (int round = 0; round < 5; round++) {
+                List<java.util.concurrent.Future<byte[]>> together = new ArrayList<>();
+                for (String name : names) {
+                    together.add(pool.submit(() -> named(name)));
+                }
+                for (int i = 0; i < names.size(); i++) {
+                    assertThat(together.get(i).get()).as(names.get(i)).isEqualTo(alone.get(i));
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(PdfText.of(alone.get(2)).flat()).contains("Łukasz Żółw");
+    }
+
+    private static byte[] named(String name) {
+        return new PdfLayout(PageFormat.LETTER)
+                .documentInfo("Referral letter", Instant.parse("2025-06-15T13:40:00Z"))
+                .title("Referral letter for " + name)
+                .keyValue("Patient", name)
+                .render();
+    }
+
     private static byte[] letter(byte[] photo) {
         return new PdfLayout(PageFormat.LETTER)
                 .documentInfo("Referral letter", Instant.parse("2025-06-15T13:40:00Z"))
