@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
@@ -24,10 +25,11 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.camunda.bpm.engine.impl.util.ExceptionUtil;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.VariableInstance;
-import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.healthcrm.audit.AuditTrail;
@@ -75,6 +77,7 @@ public class WorkTaskService {
     private final TransactionTemplate transaction;
     private final AuditTrail audit;
     private final Map<String, ProcessDefinition> definitions = new ConcurrentHashMap<>();
+    private final CommandExecutor commands;
 
     private final List<FormPrefill> prefills;
 
@@ -83,7 +86,9 @@ public class WorkTaskService {
                            UserAccountRepository users,
                            TaskForms forms, TaskDrafts drafts, SubmissionArchive archive,
                            List<FormPrefill> prefills, PlatformTransactionManager transactionManager,
-                           AuditTrail audit) {
+                           AuditTrail audit, ProcessEngine processEngine) {
+        this.commands = ((ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration())
+                .getCommandExecutorTxRequired();
         this.prefills = List.copyOf(prefills);
         this.audit = audit;
         this.taskService = taskService;
@@ -122,9 +127,11 @@ public class WorkTaskService {
     /** The first open task of a process instance that the actor may work on, e.g. right after starting it. */
     public Optional<TaskView> nextTaskIn(Actor actor, String processInstanceId) {
         return transaction.execute(status -> taskService.createTaskQuery().processInstanceId(processInstanceId)
-                .active().initializeFormKeys().orderByTaskCreateTime().asc().listPage(0, MAX_PAGE).stream()
-                .filter(task -> mayWorkOn(actor, task, candidateGroups(task.getId()))
-                        && (task.getAssignee() == null || actor.userId().equals(task.getAssignee())))
+                .active().orderByTaskCreateTime().asc().listPage(0, MAX_PAGE).stream()
+                .filter(task -> task.getAssignee() == null || actor.userId().equals(task.getAssignee()))
+                .map(task -> snapshot(task.getId(), false))
+                .flatMap(Optional::stream)
+                .filter(snapshot -> mayWorkOn(actor, snapshot.task(), snapshot.candidates()))
                 .findFirst()
                 .map(this::view));
     }
@@ -146,30 +153,31 @@ public class WorkTaskService {
 
     public TaskView claim(Actor actor, String taskId) {
         return change(taskId, () -> {
-            Task task = workableTask(actor, taskId);
-            if (actor.userId().equals(task.getAssignee())) {
+            TaskSnapshot task = workableTask(actor, taskId, false);
+            if (actor.userId().equals(task.task().getAssignee())) {
                 return view(task);
             }
             taskService.claim(taskId, actor.userId());
-            return view(loadTask(taskId).orElseThrow());
+            return view(snapshot(taskId, false).orElseThrow());
         });
     }
 
     public TaskView unclaim(Actor actor, String taskId) {
         return change(taskId, () -> {
-            Task task = visibleTask(actor, taskId);
+            Task task = visibleTask(actor, taskId, false).task();
             if (task.getAssignee() != null && !actor.userId().equals(task.getAssignee()) && !actor.has(Role.ADMIN)) {
                 throw new TaskConflictException("This task is claimed by someone else");
             }
             taskService.setAssignee(taskId, null);
-            return view(loadTask(taskId).orElseThrow());
+            return view(snapshot(taskId, false).orElseThrow());
         });
     }
 
     /** Hands the task to a colleague whose roles are among the task's candidate groups. */
     public TaskView assign(Actor actor, String taskId, String username) {
         return change(taskId, () -> {
-            Task task = visibleTask(actor, taskId);
+            TaskSnapshot snapshot = visibleTask(actor, taskId, false);
+            Task task = snapshot.task();
             if (task.getAssignee() != null && !actor.userId().equals(task.getAssignee()) && !actor.has(Role.ADMIN)) {
                 throw new TaskConflictException("This task is claimed by someone else");
             }
@@ -177,23 +185,24 @@ public class WorkTaskService {
                     .filter(UserAccount::isActive)
                     .orElseThrow(() -> new InvalidInputException("assignee", "No active user with that user name"));
             Actor colleague = new Actor(target.getUsername(), target.getRoles());
-            if (!mayWorkOn(colleague, task, candidateGroups(taskId))) {
+            if (!mayWorkOn(colleague, task, snapshot.candidates())) {
                 throw new InvalidInputException("assignee", "That user has none of the roles this task is offered to");
             }
             taskService.setAssignee(taskId, target.getUsername());
-            return view(loadTask(taskId).orElseThrow());
+            return view(snapshot(taskId, false).orElseThrow());
         });
     }
 
     /** The task with its form definition and the current data to prefill it with. */
     public TaskDetail open(Actor actor, String taskId) {
         return transaction.execute(status -> {
-            Task task = visibleTask(actor, taskId);
-            TaskView view = view(task);
-            Optional<TaskForms.Form> form = formOf(task);
+            TaskSnapshot snapshot = visibleTask(actor, taskId, true);
+            Task task = snapshot.task();
+            TaskView view = view(snapshot);
+            Optional<TaskForms.Form> form = formOf(snapshot);
             Map<String, Object> data = new HashMap<>();
             form.ifPresent(f -> {
-                Map<String, Object> variables = taskService.getVariables(taskId);
+                Map<String, Object> variables = snapshot.variables();
                 data.putAll(forms.prefill(f, variables));
                 prefills.forEach(p -> data.putAll(p.prefill(f.key(), variables)));
             });
@@ -217,12 +226,13 @@ public class WorkTaskService {
      */
     public CompletedTask submit(Actor actor, String taskId, ObjectNode data) {
         return change(taskId, () -> {
-            Task task = workableTask(actor, taskId);
-            Optional<TaskForms.Form> form = formOf(task);
+            TaskSnapshot snapshot = workableTask(actor, taskId, true);
+            Task task = snapshot.task();
+            Optional<TaskForms.Form> form = formOf(snapshot);
             ObjectNode cleaned = form.map(f -> forms.check(f, forms.withProcessValues(f, data,
-                    taskService.getVariables(taskId)))).orElse(null);
+                    snapshot.variables()))).orElse(null);
             Map<String, Object> variables = cleaned != null ? forms.variablesOf(form.get(), cleaned) : forms.withoutForm(data);
-            TaskView view = view(task);
+            TaskView view = view(snapshot);
             if (task.getAssignee() == null) {
                 taskService.claim(taskId, actor.userId());
             }
@@ -243,7 +253,7 @@ public class WorkTaskService {
     /** Keeps unvalidated data of a task for the user, to be restored when they open the task again. */
     public Instant saveDraft(Actor actor, String taskId, ObjectNode data) {
         return change(taskId, () -> {
-            workableTask(actor, taskId);
+            workableTask(actor, taskId, false);
             return drafts.save(taskId, actor.userId(), data);
         });
     }
@@ -375,8 +385,12 @@ public class WorkTaskService {
                 businessKeys.get(task.getProcessInstanceId()))).toList();
     }
 
-    private TaskView view(Task task) {
-        return views(List.of(task)).get(0);
+    private TaskView view(TaskSnapshot snapshot) {
+        return view(snapshot.task(), snapshot.patientId(), snapshot.businessKey());
+    }
+
+    private Optional<TaskSnapshot> snapshot(String taskId, boolean withFormVariables) {
+        return Optional.ofNullable(commands.execute(TaskSnapshot.of(taskId, withFormVariables)));
     }
 
     private Map<String, Long> patientIds(Collection<String> processInstanceIds) {
@@ -407,39 +421,30 @@ public class WorkTaskService {
         return definitions.computeIfAbsent(id, key -> repositoryService.getProcessDefinition(key));
     }
 
-    private Optional<Task> loadTask(String taskId) {
-        return Optional.ofNullable(taskService.createTaskQuery().taskId(taskId).initializeFormKeys().singleResult());
-    }
-
-    /** A task the actor may look at: assigned to them, or offered to one of their groups. */
-    private Task visibleTask(Actor actor, String taskId) {
-        Task task = loadTask(taskId).orElseThrow(() -> completed(taskId)
+    /**
+     * A task the actor may look at: assigned to them, or offered to one of their groups; with the variables its form
+     * is filled from when {@code withFormVariables}.
+     */
+    private TaskSnapshot visibleTask(Actor actor, String taskId, boolean withFormVariables) {
+        TaskSnapshot snapshot = snapshot(taskId, withFormVariables).orElseThrow(() -> completed(taskId)
                 ? new TaskConflictException("This task has already been completed")
                 : new NotFoundException("No task with id " + taskId));
-        if (!mayWorkOn(actor, task, candidateGroups(taskId))) {
-            Long patientId = task.getProcessInstanceId() == null ? null
-                    : patientIds(List.of(task.getProcessInstanceId())).get(task.getProcessInstanceId());
-            audit.denied("ACCESS_DENIED", actor.userId(), actor.groups(), patientId, "Task", taskId,
+        if (!mayWorkOn(actor, snapshot.task(), snapshot.candidates())) {
+            audit.denied("ACCESS_DENIED", actor.userId(), actor.groups(), snapshot.patientId(), "Task", taskId,
                     "task not offered to my roles");
             throw new WorkflowAccessDeniedException("This task is not offered to you or your roles");
         }
-        return task;
+        return snapshot;
     }
 
     /** A task the actor may change: visible, and not claimed by someone else. */
-    private Task workableTask(Actor actor, String taskId) {
-        Task task = visibleTask(actor, taskId);
-        if (task.getAssignee() != null && !actor.userId().equals(task.getAssignee())) {
+    private TaskSnapshot workableTask(Actor actor, String taskId, boolean withFormVariables) {
+        TaskSnapshot snapshot = visibleTask(actor, taskId, withFormVariables);
+        String assignee = snapshot.task().getAssignee();
+        if (assignee != null && !actor.userId().equals(assignee)) {
             throw new TaskConflictException("This task is claimed by someone else");
         }
-        return task;
-    }
-
-    private Set<String> candidateGroups(String taskId) {
-        return taskService.getIdentityLinksForTask(taskId).stream()
-                .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
-                .map(link -> link.getGroupId() != null ? "group:" + link.getGroupId() : "user:" + link.getUserId())
-                .collect(Collectors.toSet());
+        return snapshot;
     }
 
     private static boolean mayWorkOn(Actor actor, Task task, Set<String> candidates) {
@@ -454,13 +459,13 @@ public class WorkTaskService {
         return historic != null && historic.getEndTime() != null;
     }
 
-    private Optional<TaskForms.Form> formOf(Task task) {
-        String formKey = task.getFormKey();
+    private Optional<TaskForms.Form> formOf(TaskSnapshot snapshot) {
+        String formKey = snapshot.task().getFormKey();
         if (formKey == null || !formKey.startsWith(FORM_KEY_PREFIX)) {
             return Optional.empty();
         }
         String key = formKey.substring(FORM_KEY_PREFIX.length());
-        Object pinned = taskService.getVariableLocal(task.getId(), FormVersionPinning.VARIABLE);
+        Object pinned = snapshot.pinnedFormVersion();
         return Optional.of(pinned instanceof Number version ? forms.form(key, version.intValue()) : forms.form(key));
     }
 

@@ -1,0 +1,47 @@
+package org.healthcrm.workflow;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+
+/**
+ * A task with everything the access checks, the task view and the form need, read in one engine command (one
+ * command context, one look-up of the process definition) where separate service calls took six.
+ *
+ * @param task       the task, its form key initialised
+ * @param candidates the candidate groups and users, as {@code group:NAME} and {@code user:NAME}
+ * @param patientId  the process instance's patient, once registered
+ * @param variables  the variables visible from the task, when asked for and the task has a form; else null
+ */
+record TaskSnapshot(Task task, Set<String> candidates, Long patientId, String businessKey, Object pinnedFormVersion,
+                    Map<String, Object> variables) {
+
+    /** The command that reads it; null when no such task exists. */
+    static Command<TaskSnapshot> of(String taskId, boolean withFormVariables) {
+        return context -> {
+            TaskEntity task = context.getTaskManager().findTaskById(taskId);
+            if (task == null) {
+                return null;
+            }
+            task.initializeFormKey();
+            Set<String> candidates = task.getIdentityLinks().stream()
+                    .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
+                    .map(link -> link.getGroupId() != null ? "group:" + link.getGroupId() : "user:" + link.getUserId())
+                    .collect(Collectors.toUnmodifiableSet());
+            ExecutionEntity instance = task.getProcessInstance();
+            Object patient = instance == null ? null : instance.getVariableLocal(WorkTaskService.PATIENT_ID);
+            boolean hasForm = task.getFormKey() != null && task.getFormKey().startsWith(WorkTaskService.FORM_KEY_PREFIX);
+            return new TaskSnapshot(task, candidates, patient instanceof Number number ? number.longValue() : null,
+                    instance == null ? null : instance.getBusinessKey(),
+                    task.getVariableLocal(FormVersionPinning.VARIABLE),
+                    withFormVariables && hasForm ? new HashMap<>(task.getVariables()) : null);
+        };
+    }
+}
