@@ -1,12 +1,15 @@
 package org.healthcrm.workflow;
 
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.SuspensionState;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
@@ -27,21 +30,36 @@ record TaskSnapshot(Task task, Set<String> candidates, Long patientId, String bu
     static Command<TaskSnapshot> of(String taskId, boolean withFormVariables) {
         return context -> {
             TaskEntity task = context.getTaskManager().findTaskById(taskId);
-            if (task == null) {
-                return null;
-            }
-            task.initializeFormKey();
-            Set<String> candidates = task.getIdentityLinks().stream()
-                    .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
-                    .map(link -> link.getGroupId() != null ? "group:" + link.getGroupId() : "user:" + link.getUserId())
-                    .collect(Collectors.toUnmodifiableSet());
-            ExecutionEntity instance = task.getProcessInstance();
-            Object patient = instance == null ? null : instance.getVariableLocal(WorkTaskService.PATIENT_ID);
-            boolean hasForm = task.getFormKey() != null && task.getFormKey().startsWith(WorkTaskService.FORM_KEY_PREFIX);
-            return new TaskSnapshot(task, candidates, patient instanceof Number number ? number.longValue() : null,
-                    instance == null ? null : instance.getBusinessKey(),
-                    task.getVariableLocal(FormVersionPinning.VARIABLE),
-                    withFormVariables && hasForm ? new HashMap<>(task.getVariables()) : null);
+            return task == null ? null : of(task, withFormVariables);
         };
+    }
+
+    /**
+     * The command that reads the first active task of a process instance (the oldest) that {@code accepts}; null when
+     * there is none.
+     */
+    static Command<TaskSnapshot> firstIn(String processInstanceId, Predicate<TaskSnapshot> accepts) {
+        return context -> context.getTaskManager().findTasksByProcessInstanceId(processInstanceId).stream()
+                .filter(task -> task.getSuspensionState() == SuspensionState.ACTIVE.getStateCode())
+                .sorted(Comparator.comparing(TaskEntity::getCreateTime, Comparator.nullsLast(Comparator.naturalOrder())))
+                .map(task -> of(task, false))
+                .filter(accepts)
+                .findFirst()
+                .orElse(null);
+    }
+
+    private static TaskSnapshot of(TaskEntity task, boolean withFormVariables) {
+        task.initializeFormKey();
+        Set<String> candidates = task.getIdentityLinks().stream()
+                .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
+                .map(link -> link.getGroupId() != null ? "group:" + link.getGroupId() : "user:" + link.getUserId())
+                .collect(Collectors.toUnmodifiableSet());
+        ExecutionEntity instance = task.getProcessInstance();
+        Object patient = instance == null ? null : instance.getVariableLocal(WorkTaskService.PATIENT_ID);
+        boolean hasForm = task.getFormKey() != null && task.getFormKey().startsWith(WorkTaskService.FORM_KEY_PREFIX);
+        return new TaskSnapshot(task, candidates, patient instanceof Number number ? number.longValue() : null,
+                instance == null ? null : instance.getBusinessKey(),
+                task.getVariableLocal(FormVersionPinning.VARIABLE),
+                withFormVariables && hasForm ? new HashMap<>(task.getVariables()) : null);
     }
 }

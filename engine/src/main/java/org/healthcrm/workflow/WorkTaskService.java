@@ -126,13 +126,10 @@ public class WorkTaskService {
 
     /** The first open task of a process instance that the actor may work on, e.g. right after starting it. */
     public Optional<TaskView> nextTaskIn(Actor actor, String processInstanceId) {
-        return transaction.execute(status -> taskService.createTaskQuery().processInstanceId(processInstanceId)
-                .active().orderByTaskCreateTime().asc().listPage(0, MAX_PAGE).stream()
-                .filter(task -> task.getAssignee() == null || actor.userId().equals(task.getAssignee()))
-                .map(task -> snapshot(task.getId(), false))
-                .flatMap(Optional::stream)
-                .filter(snapshot -> mayWorkOn(actor, snapshot.task(), snapshot.candidates()))
-                .findFirst()
+        return transaction.execute(status -> Optional.ofNullable(commands.execute(TaskSnapshot.firstIn(
+                        processInstanceId, snapshot -> (snapshot.task().getAssignee() == null
+                                || actor.userId().equals(snapshot.task().getAssignee()))
+                                && mayWorkOn(actor, snapshot.task(), snapshot.candidates()))))
                 .map(this::view));
     }
 
