@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -58,6 +59,34 @@ final class CostMeter {
             // the figures stay unknown
         }
         return new Reading(jvm.getProcessCpuTime(), databaseNanos(), statements, commits);
+    }
+
+    /**
+     * Waits until this JVM and the database server are quiet (each under a tenth of a CPU for a second), at most
+     * {@code max}: after a scenario the server still purges and flushes what it wrote, and that work must not be
+     * counted against the next one. Returns how long it waited.
+     */
+    Duration settle(Duration max) {
+        long started = System.nanoTime();
+        long deadline = started + max.toNanos();
+        while (System.nanoTime() < deadline) {
+            long jvmBefore = jvm.getProcessCpuTime();
+            long databaseBefore = databaseNanos();
+            long windowStart = System.nanoTime();
+            try {
+                Thread.sleep(1_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            long window = System.nanoTime() - windowStart;
+            boolean jvmQuiet = jvm.getProcessCpuTime() - jvmBefore < window / 10;
+            boolean databaseQuiet = databaseBefore < 0 || databaseNanos() - databaseBefore < window / 10;
+            if (jvmQuiet && databaseQuiet) {
+                break;
+            }
+        }
+        return Duration.ofNanos(System.nanoTime() - started);
     }
 
     private long databaseNanos() {

@@ -133,7 +133,10 @@ public final class IntakeBenchmark {
                 "load average");
         Map<String, List<IntakeLoad.Result>> results = new LinkedHashMap<>();
         for (int round = 1; round <= options.rounds; round++) {
-            for (IntakeScenario scenario : scenarios) {
+            // each round starts with another scenario, so that none always follows the same one
+            List<IntakeScenario> order = new ArrayList<>(scenarios);
+            java.util.Collections.rotate(order, -(round - 1));
+            for (IntakeScenario scenario : order) {
                 IntakeLoad.Result result = load.measure(scenario, options.intakes);
                 results.computeIfAbsent(scenario.name(), name -> new ArrayList<>()).add(result);
                 System.out.printf(Locale.ROOT,

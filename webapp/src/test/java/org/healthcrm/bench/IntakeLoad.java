@@ -21,6 +21,8 @@ final class IntakeLoad {
 
     /** Process instances still running this long after the front desk's part are stuck (a failing job). */
     private static final long TIMEOUT_SECONDS = 120;
+    /** The longest wait for the machine to be quiet before a measurement. */
+    private static final Duration SETTLE_MAX = Duration.ofSeconds(60);
 
     private final IntakeCompletions completions;
     private final CostMeter cost;
@@ -55,6 +57,7 @@ final class IntakeLoad {
 
     /** Runs exactly {@code intakes} intakes and measures them. */
     Result measure(IntakeScenario scenario, int intakes) {
+        cost.settle(SETTLE_MAX);
         AtomicInteger left = new AtomicInteger(intakes);
         return run(scenario, () -> left.getAndDecrement() > 0);
     }
