@@ -32,17 +32,10 @@ public class AuditReview {
     }
 
     /**
-     * Checks the criteria before a search: an MRN must name a patient.
+     * The internal id of the query's patient, or null when it names none; the check before a search.
      *
      * @throws InvalidInputException when no patient has the MRN
      */
-    @Transactional(readOnly = true)
-    public void check(Actor actor, AuditQuery query) {
-        ComplianceAccess.require(actor);
-        patientOf(query);
-    }
-
-    /** The internal id of the query's patient, or null when it names none. */
     @Transactional(readOnly = true)
     public Long patientId(Actor actor, AuditQuery query) {
         ComplianceAccess.require(actor);

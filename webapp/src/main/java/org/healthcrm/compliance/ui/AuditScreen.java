@@ -60,7 +60,7 @@ public class AuditScreen implements Serializable {
         try {
             AuditQuery query = new AuditQuery(patient, user, action,
                     outcome == null || outcome.isBlank() ? null : AuditEvent.Outcome.valueOf(outcome), from, to);
-            search.check(CurrentActor.get(), query);
+            search.patientId(CurrentActor.get(), query); // an MRN must name a patient
             applied = query;
         } catch (InvalidInputException e) {
             ScreenSupport.error("Check the filters", e.getMessage());
