@@ -427,6 +427,11 @@ public class WorkTaskService {
                 ? new TaskConflictException("This task has already been completed")
                 : new NotFoundException("No task with id " + taskId));
         if (!mayWorkOn(actor, snapshot.task(), snapshot.candidates())) {
+            // Read committed: a colleague's completion that commits between our read of the task and of its
+            // candidates leaves us the task without candidates. That is their win, not our lack of a role.
+            if (snapshot(taskId, false).isEmpty()) {
+                throw conflict(taskId);
+            }
             audit.denied("ACCESS_DENIED", actor.userId(), actor.groups(), snapshot.patientId(), "Task", taskId,
                     "task not offered to my roles");
             throw new WorkflowAccessDeniedException("This task is not offered to you or your roles");
