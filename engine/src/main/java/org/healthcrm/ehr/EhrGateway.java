@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.DataFormatException;
 import ca.uhn.fhir.rest.api.MethodOutcome;
+import ca.uhn.fhir.rest.api.PreferReturnEnum;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import ca.uhn.fhir.rest.client.api.IRestfulClientFactory;
 import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
@@ -240,7 +241,10 @@ public class EhrGateway {
 
     private String create(IGenericClient ehr, Resource resource, long patientId) {
         String type = resource.fhirType();
-        MethodOutcome outcome = call("create " + type, patientId, () -> ehr.create().resource(resource).execute());
+        // return=minimal: the id is in the Location header; the EHR need not send back what we just sent it
+        // (for the intake packet, the whole PDF again)
+        MethodOutcome outcome = call("create " + type, patientId, () -> ehr.create().resource(resource)
+                .prefer(PreferReturnEnum.MINIMAL).execute());
         IIdType id = outcome.getId();
         if (id == null || !id.hasIdPart()) {
             throw new EhrException("The EHR accepted a " + type + " for patient " + patientId + " but named no id");

@@ -26,6 +26,9 @@ import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cmd.ClaimTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
+import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.camunda.bpm.engine.impl.util.ExceptionUtil;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
@@ -42,6 +45,7 @@ import org.healthcrm.security.Actor;
 import org.healthcrm.security.Role;
 import org.healthcrm.security.UserAccount;
 import org.healthcrm.security.UserAccountRepository;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -230,13 +234,11 @@ public class WorkTaskService {
                     snapshot.variables()))).orElse(null);
             Map<String, Object> variables = cleaned != null ? forms.variablesOf(form.get(), cleaned) : forms.withoutForm(data);
             TaskView view = view(snapshot);
-            if (task.getAssignee() == null) {
-                taskService.claim(taskId, actor.userId());
-            }
             // archived first: the service tasks that completing runs read what was submitted (ProcessSubmissions)
             Long documentId = form.map(f -> archive.record(view, f, cleaned, actor.userId()).getDocumentId()).orElse(null);
             try {
-                taskService.complete(taskId, variables);
+                commands.execute(claimedAndCompleted(taskId, task.getAssignee() == null ? actor.userId() : null,
+                        variables));
             } catch (InvalidInputException e) {
                 // a service task that follows refused what was entered (an unknown MRN, say): show it at the field
                 throw new FormSubmissionException(List.of(new FieldError(
@@ -260,6 +262,13 @@ public class WorkTaskService {
             return transaction.execute(status -> work.get());
         } catch (OptimisticLockingException | TaskAlreadyClaimedException | PessimisticLockingFailureException e) {
             throw conflict(taskId);
+        } catch (DataIntegrityViolationException e) {
+            // two submissions of one task: the second one's submission record waits for the first one's and is
+            // refused by the one-submission-per-task key once the first commits
+            if (completed(taskId)) {
+                throw conflict(taskId);
+            }
+            throw e;
         } catch (ProcessEngineException e) {
             // Between our read and the engine's command another user may have completed the task (the engine then
             // reports "cannot find task"), or the database chose this transaction as a deadlock victim.
@@ -268,6 +277,21 @@ public class WorkTaskService {
             }
             throw e;
         }
+    }
+
+    /**
+     * Claims the task for {@code claimant} (unless null) and completes it, in one engine command: one look-up of the
+     * task and its process definition and one flush, where {@code claim} and {@code complete} took two. The engine's
+     * own commands run inside it, so the claim is logged (and audited) as if claimed on its own.
+     */
+    private static Command<Void> claimedAndCompleted(String taskId, String claimant, Map<String, Object> variables) {
+        return context -> {
+            if (claimant != null) {
+                new ClaimTaskCmd(taskId, claimant).execute(context);
+            }
+            new CompleteTaskCmd(taskId, variables).execute(context);
+            return null;
+        };
     }
 
     private TaskConflictException conflict(String taskId) {
