@@ -2,6 +2,8 @@ package org.healthcrm.ehr;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Supplier;
 
 import ca.uhn.fhir.context.FhirContext;
@@ -26,7 +28,10 @@ import org.healthcrm.patient.PatientRepository;
 import org.healthcrm.platform.NotFoundException;
 import org.hl7.fhir.instance.model.api.IIdType;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.DocumentReference;
 import org.hl7.fhir.r4.model.HumanName;
+import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.StringType;
@@ -41,10 +46,16 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Sends registrations and consent revocations to the EHR over FHIR R4 (HAPI FHIR's generic client, HTTP Basic).
  *
- * <p>Safe to repeat: each resource the EHR accepts is linked at once, in its own committed transaction (our
- * patient's EHR id, our coverage's, each consent's, each document's), and a later try sends only what has no link yet.
- * So a push that fails half-way (connection refused, 5xx, timeout) throws, the engine retries the job on the EHR
- * back-off, and the retry continues where the last one stopped without duplicating anything in the EHR.
+ * <p>A registration is one FHIR {@code transaction}: the patient (unless the EHR already has it: found by our MRN,
+ * else by name and birth date), the coverage, the intake packet as a DocumentReference and each consent, created
+ * together or not at all, each a conditional create ({@code ifNoneExist}) on our identifier for it (the MRN, or
+ * {@code healthcrm.ehr.record-system} with {@code coverage-<id>}, {@code document-<id>}, {@code consent-<id>}).
+ * What the EHR accepted is then linked (our patient's EHR id, our coverage's, the document's, each consent's) in one
+ * committed database transaction, and a later try sends only what has no link yet.
+ *
+ * <p>Safe to repeat: a push that fails (connection refused, 5xx, timeout) throws, the engine retries the job on the
+ * EHR back-off, and the retry sends what is not linked yet. Even when the EHR applied a transaction whose answer
+ * never arrived, the retry's conditional creates find what it created and nothing is duplicated.
  *
  * <p>Runs on the job executor as the system, with no HTTP call inside a database transaction. Logs and exception
  * messages carry internal ids and HTTP statuses only.
@@ -84,19 +95,29 @@ public class EhrGateway {
     /**
      * The patient (found in the EHR by our MRN, else by family name, given name and birth date, else created), the
      * coverage in force, the intake packet as a DocumentReference, and every consent of the patient the EHR does not
-     * have yet.
+     * have yet: what is not linked yet in one FHIR transaction.
      */
     public void pushRegistration(long patientId, long packetDocumentId) {
         IGenericClient ehr = client();
-        Reference patient = new Reference("Patient/" + ensurePatient(ehr, patientId));
+        Patient patient = patient(patientId);
+        Registration registration = new Registration(patientId);
+
+        Reference subject = linkedOrFound(ehr, patient).map(id -> new Reference("Patient/" + id))
+                .orElseGet(() -> registration.add(FhirResources.patient(patient, settings.getMrnSystem()),
+                        "identifier=" + settings.getMrnSystem() + "|" + patient.getMrn(),
+                        id -> patientRecords.linkToEhr(patientId, id)));
 
         Coverage coverage = coverages.active(patientId).orElse(null);
         if (coverage != null && coverage.getEhrCoverageId() == null) {
-            String id = create(ehr, FhirResources.coverage(coverage, patient), patientId);
-            inNewTransaction(() -> coverages.linkToEhr(coverage.getId(), id));
+            registration.add(withRecordId(FhirResources.coverage(coverage, subject), "coverage", coverage.getId()),
+                    recordQuery("coverage", coverage.getId()), id -> coverages.linkToEhr(coverage.getId(), id));
         }
 
-        String packet = ensureDocument(ehr, patientId, packetDocumentId, patient);
+        Document packet = documentOf(patientId, packetDocumentId);
+        Reference packetReference = packet.getEhrDocumentReferenceId() != null
+                ? new Reference("DocumentReference/" + packet.getEhrDocumentReferenceId())
+                : registration.add(withRecordId(FhirResources.documentReference(packet, subject), "document",
+                        packet.getId()), recordQuery("document", packet.getId()), id -> linkDocument(packet, id));
 
         for (Consent consent : consents.of(patientId)) {
             if (consent.getEhrConsentId() != null) {
@@ -104,12 +125,94 @@ public class EhrGateway {
             }
             // signed at this intake: the packet sent with it holds the signatures (the local "Signed consents"
             // document is the same packet without its clinical sections)
-            Reference source = consent.getDocumentId() != null ? new Reference("DocumentReference/" + packet) : null;
-            String id = create(ehr, FhirResources.consent(consent, consents.statusNow(consent), patient, source),
-                    patientId);
-            inNewTransaction(() -> consents.linkToEhr(consent.getId(), id));
+            Reference source = consent.getDocumentId() != null ? packetReference.copy() : null;
+            registration.add(withRecordId(FhirResources.consent(consent, consents.statusNow(consent), subject, source),
+                    "consent", consent.getId()), recordQuery("consent", consent.getId()),
+                    id -> consents.linkToEhr(consent.getId(), id));
         }
-        log.info("EHR: registration of patient {} sent", patientId);
+
+        if (registration.isEmpty()) {
+            log.info("EHR: registration of patient {} was sent already", patientId);
+            return;
+        }
+        Bundle answer = call("registration transaction", patientId, () -> ehr.transaction()
+                .withBundle(registration.bundle).withAdditionalHeader("Prefer", "return=minimal").execute());
+        List<String> ids = registration.idsIn(answer);
+        inNewTransaction(() -> registration.link(ids));
+        log.info("EHR: registration of patient {} sent ({} resources)", patientId, ids.size());
+    }
+
+    /**
+     * A registration's transaction as it is built: each entry with a temporary {@code urn:uuid} the others refer to,
+     * and what to link once the EHR has named its id.
+     */
+    private static final class Registration {
+        private final long patientId;
+        private final Bundle bundle = new Bundle().setType(Bundle.BundleType.TRANSACTION);
+        private final List<java.util.function.Consumer<String>> links = new ArrayList<>();
+
+        Registration(long patientId) {
+            this.patientId = patientId;
+        }
+
+        /** Adds a conditional create; returns a reference to the resource for the other entries. */
+        Reference add(Resource resource, String ifNoneExist, java.util.function.Consumer<String> link) {
+            String fullUrl = "urn:uuid:" + UUID.randomUUID();
+            bundle.addEntry().setFullUrl(fullUrl).setResource(resource).getRequest()
+                    .setMethod(Bundle.HTTPVerb.POST).setUrl(resource.fhirType()).setIfNoneExist(ifNoneExist);
+            links.add(link);
+            return new Reference(fullUrl);
+        }
+
+        boolean isEmpty() {
+            return links.isEmpty();
+        }
+
+        /** The EHR's id of each entry, in the order sent (a transaction response answers entry by entry). */
+        List<String> idsIn(Bundle answer) {
+            if (answer == null || answer.getEntry().size() != bundle.getEntry().size()) {
+                throw new EhrException("The EHR answered the registration transaction of patient " + patientId
+                        + " with " + (answer == null ? 0 : answer.getEntry().size()) + " entries for "
+                        + bundle.getEntry().size() + " sent");
+            }
+            List<String> ids = new ArrayList<>();
+            for (int i = 0; i < answer.getEntry().size(); i++) {
+                String location = answer.getEntry().get(i).getResponse().getLocation();
+                IdType id = location == null || location.isBlank() ? null : new IdType(location);
+                String type = bundle.getEntry().get(i).getResource().fhirType();
+                if (id == null || !id.hasIdPart() || id.hasResourceType() && !type.equals(id.getResourceType())) {
+                    throw new EhrException("The EHR accepted a " + type + " for patient " + patientId
+                            + " but named no id for it");
+                }
+                ids.add(id.getIdPart());
+            }
+            return ids;
+        }
+
+        void link(List<String> ids) {
+            for (int i = 0; i < ids.size(); i++) {
+                links.get(i).accept(ids.get(i));
+            }
+        }
+    }
+
+    private <T extends org.hl7.fhir.r4.model.DomainResource> T withRecordId(T resource, String kind, long id) {
+        Identifier identifier = new Identifier().setUse(Identifier.IdentifierUse.SECONDARY)
+                .setSystem(settings.getRecordSystem()).setValue(kind + "-" + id);
+        if (resource instanceof org.hl7.fhir.r4.model.Coverage coverage) {
+            coverage.addIdentifier(identifier);
+        } else if (resource instanceof org.hl7.fhir.r4.model.Consent consent) {
+            consent.addIdentifier(identifier);
+        } else if (resource instanceof DocumentReference document) {
+            document.addIdentifier(identifier);
+        } else {
+            throw new IllegalArgumentException("No record identifier for " + resource.fhirType());
+        }
+        return resource;
+    }
+
+    private String recordQuery(String kind, long id) {
+        return "identifier=" + settings.getRecordSystem() + "|" + kind + "-" + id;
     }
 
     /**
@@ -127,7 +230,8 @@ public class EhrGateway {
             }
             Consent.Status status = consents.statusNow(consent);
             if (consent.getEhrConsentId() == null) {
-                String id = create(ehr, FhirResources.consent(consent, status, patient, null), patientId);
+                String id = create(ehr, withRecordId(FhirResources.consent(consent, status, patient, null), "consent",
+                        consentId), patientId);
                 inNewTransaction(() -> consents.linkToEhr(consentId, id));
                 continue;
             }
@@ -152,10 +256,27 @@ public class EhrGateway {
 
     /** The EHR id of our patient: the stored link, or found or created now and stored. */
     private String ensurePatient(IGenericClient ehr, long patientId) {
-        Patient patient = patients.findById(patientId)
-                .orElseThrow(() -> new NotFoundException("No patient with id " + patientId));
+        Patient patient = patient(patientId);
+        return linkedOrFound(ehr, patient).orElseGet(() -> {
+            String ehrId = create(ehr, FhirResources.patient(patient, settings.getMrnSystem()), patientId);
+            inNewTransaction(() -> patientRecords.linkToEhr(patientId, ehrId));
+            log.info("EHR: patient {} linked to EHR patient {} (created)", patientId, ehrId);
+            return ehrId;
+        });
+    }
+
+    private Patient patient(long patientId) {
+        return patients.findById(patientId).orElseThrow(() -> new NotFoundException("No patient with id " + patientId));
+    }
+
+    /**
+     * The EHR id of our patient: the stored link, or found now (by our MRN, else by name and birth date) and stored;
+     * empty when the EHR does not know the patient.
+     */
+    private Optional<String> linkedOrFound(IGenericClient ehr, Patient patient) {
+        long patientId = patient.getId();
         if (patient.getEhrPatientId() != null) {
-            return patient.getEhrPatientId();
+            return Optional.of(patient.getEhrPatientId());
         }
         String how;
         String ehrId;
@@ -185,34 +306,41 @@ public class EhrGateway {
                         + "patient " + patientId + " (EHR ids " + ids(byName) + "): add our MRN to the right one in "
                         + "the EHR, then retry");
             }
-            if (byName.size() == 1) {
-                ehrId = byName.get(0).getIdElement().getIdPart();
-                how = "by name and birth date";
-            } else {
-                ehrId = create(ehr, FhirResources.patient(patient, settings.getMrnSystem()), patientId);
-                how = "created";
+            if (byName.isEmpty()) {
+                return Optional.empty();
             }
+            ehrId = byName.get(0).getIdElement().getIdPart();
+            how = "by name and birth date";
         }
         inNewTransaction(() -> patientRecords.linkToEhr(patientId, ehrId));
         log.info("EHR: patient {} linked to EHR patient {} ({})", patientId, ehrId, how);
-        return ehrId;
+        return Optional.of(ehrId);
     }
 
     /** The EHR id of the DocumentReference carrying the document: the stored link, or created now and stored. */
     private String ensureDocument(IGenericClient ehr, long patientId, long documentId, Reference patient) {
+        Document document = documentOf(patientId, documentId);
+        if (document.getEhrDocumentReferenceId() != null) {
+            return document.getEhrDocumentReferenceId();
+        }
+        String id = create(ehr, withRecordId(FhirResources.documentReference(document, patient), "document",
+                documentId), patientId);
+        inNewTransaction(() -> linkDocument(document, id));
+        return id;
+    }
+
+    private Document documentOf(long patientId, long documentId) {
         Document document = documents.readForIntegration(documentId);
         if (document.getPatientId() == null || document.getPatientId() != patientId) {
             throw new IllegalArgumentException("Document " + documentId + " is not one of patient " + patientId);
         }
-        if (document.getEhrDocumentReferenceId() != null) {
-            return document.getEhrDocumentReferenceId();
-        }
-        String id = create(ehr, FhirResources.documentReference(document, patient), patientId);
-        inNewTransaction(() -> {
-            documents.linkToEhr(documentId, id);
-            audit.change("DOCUMENT_EHR_LINK", patientId, "Document", Long.toString(documentId), document.getType());
-        });
-        return id;
+        return document;
+    }
+
+    private void linkDocument(Document document, String ehrId) {
+        documents.linkToEhr(document.getId(), ehrId);
+        audit.change("DOCUMENT_EHR_LINK", document.getPatientId(), "Document", Long.toString(document.getId()),
+                document.getType());
     }
 
     private static boolean samePerson(org.hl7.fhir.r4.model.Patient candidate, Patient patient) {

@@ -32,6 +32,12 @@ public class EhrSettings {
     private Duration timeout = Duration.ofSeconds(20);
     /** The identifier system of our MRNs in the EHR. */
     private String mrnSystem = "urn:oid:2.16.840.1.113883.3.9999.1";
+    /**
+     * The identifier system under which our coverages, documents and consents are named in the EHR
+     * ({@code coverage-<id>}, {@code document-<id>}, {@code consent-<id>}): what a repeated push looks for so as not to
+     * create them twice. Set it to a URI or OID of your organisation, like the MRN system.
+     */
+    private String recordSystem = "urn:oid:2.16.840.1.113883.3.9999.2";
     /** The in-process EHR sandbox, for demos and tests only. */
     private final Sandbox sandbox = new Sandbox();
 
@@ -47,6 +53,8 @@ public class EhrSettings {
     public void setTimeout(Duration timeout) { this.timeout = timeout; }
     public String getMrnSystem() { return mrnSystem; }
     public void setMrnSystem(String mrnSystem) { this.mrnSystem = mrnSystem; }
+    public String getRecordSystem() { return recordSystem; }
+    public void setRecordSystem(String recordSystem) { this.recordSystem = recordSystem; }
     public Sandbox getSandbox() { return sandbox; }
 
     /** {@code healthcrm.ehr.sandbox.*}: an in-memory FHIR server at /ehr-sandbox/fhir that stands in for the EHR. */

@@ -230,26 +230,53 @@ class EhrGatewayTest extends IntegrationTest {
     }
 
     @Test
-    void aPushThatFailsHalfWayIsFinishedByTheRetryWithoutDuplicates() {
+    void aPushThatFailsHalfWayCreatesNothingAndTheRetrySendsEverythingOnce() {
         Registered registered = register("Halina", unique("Halfway"), LocalDate.of(1990, 7, 7));
         int ehrPatientsBefore = sandbox.patients().size();
-        // served: search by MRN, search by name, create Patient, create Coverage; then the EHR goes down
-        sandbox.failAfterRequests(4);
+        // served: search by MRN, search by name; then the EHR goes down before the registration's transaction
+        sandbox.failAfterRequests(2);
 
         assertThatThrownBy(() -> gateway.pushRegistration(registered.patientId(), registered.packetId()))
                 .isInstanceOf(EhrException.class).hasMessageContaining("HTTP 503");
-        String ehrId = patient(registered.patientId()).getEhrPatientId();
-        assertThat(ehrId).as("the patient was created and linked before the outage").isNotNull();
-        assertThat(sandbox.coveragesOf(ehrId)).hasSize(1);
-        assertThat(sandbox.documentsOf(ehrId)).isEmpty();
+        assertThat(patient(registered.patientId()).getEhrPatientId()).isNull();
+        assertThat(sandbox.patients()).hasSize(ehrPatientsBefore);
 
         sandbox.setAvailable(true);
         gateway.pushRegistration(registered.patientId(), registered.packetId());
 
+        String ehrId = patient(registered.patientId()).getEhrPatientId();
         assertThat(sandbox.patients()).hasSize(ehrPatientsBefore + 1);
         assertThat(sandbox.coveragesOf(ehrId)).hasSize(1);
         assertThat(sandbox.documentsOf(ehrId)).hasSize(1);
         assertThat(sandbox.consentsOf(ehrId)).hasSize(3);
+    }
+
+    @Test
+    void whenTheEhrAppliedThePushButItsAnswerWasLostTheRetryDuplicatesNothing() {
+        Registered registered = register("Lorna", unique("Lostans"), LocalDate.of(1968, 3, 30));
+        int ehrPatientsBefore = sandbox.patients().size();
+        sandbox.loseAnswerToNextTransaction();
+
+        assertThatThrownBy(() -> gateway.pushRegistration(registered.patientId(), registered.packetId()))
+                .isInstanceOf(EhrException.class).hasMessageContaining("HTTP 503");
+        assertThat(patient(registered.patientId()).getEhrPatientId()).as("nothing linked: no answer came").isNull();
+        assertThat(sandbox.patients()).as("but the EHR has it all").hasSize(ehrPatientsBefore + 1);
+
+        gateway.pushRegistration(registered.patientId(), registered.packetId());
+
+        // the retry finds the patient by MRN and the rest by our record identifiers: linked, not created again
+        String ehrId = patient(registered.patientId()).getEhrPatientId();
+        assertThat(sandbox.patients()).hasSize(ehrPatientsBefore + 1);
+        assertThat(sandbox.coveragesOf(ehrId)).hasSize(1);
+        assertThat(sandbox.documentsOf(ehrId)).hasSize(1);
+        assertThat(sandbox.consentsOf(ehrId)).hasSize(3)
+                .allSatisfy(c -> assertThat(c.getIdentifierFirstRep().getSystem()).isEqualTo(settings.getRecordSystem()));
+        assertThat(consentRepository.findByPatientIdOrderByPeriodStartDescIdDesc(registered.patientId()))
+                .extracting(Consent::getEhrConsentId)
+                .containsExactlyInAnyOrderElementsOf(sandbox.consentsOf(ehrId).stream()
+                        .map(c -> c.getIdElement().getIdPart()).toList());
+        assertThat(coverageRepository.findByPatientIdOrderByIdDesc(registered.patientId()).get(0).getEhrCoverageId())
+                .isEqualTo(sandbox.coveragesOf(ehrId).get(0).getIdElement().getIdPart());
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import ca.uhn.fhir.context.FhirContext;
@@ -41,6 +42,7 @@ public class EhrSandbox {
     private volatile boolean available = true;
     /** Requests still served before an outage begins; negative: no outage planned. */
     private final AtomicInteger servedBeforeOutage = new AtomicInteger(-1);
+    private final AtomicBoolean loseNextTransactionAnswer = new AtomicBoolean();
 
     public EhrSandbox() {
         seed("Rosa", "Delgado", "1962-04-03", AdministrativeGender.FEMALE, "E100001");
@@ -62,6 +64,7 @@ public class EhrSandbox {
     /** False: every request is answered 503, as an EHR that is down. True: back up (and no outage planned). */
     public void setAvailable(boolean available) {
         servedBeforeOutage.set(-1);
+        loseNextTransactionAnswer.set(false);
         this.available = available;
     }
 
@@ -69,6 +72,14 @@ public class EhrSandbox {
     public void failAfterRequests(int requests) {
         servedBeforeOutage.set(requests);
         this.available = true;
+    }
+
+    /**
+     * The next transaction is applied but answered 503, as when the connection drops after the EHR committed: the
+     * client must not create it all again when it retries.
+     */
+    public void loseAnswerToNextTransaction() {
+        loseNextTransactionAnswer.set(true);
     }
 
     public boolean isAvailable() {
@@ -111,6 +122,8 @@ public class EhrSandbox {
         server.setResourceProviders(List.of(new SandboxProviders.Patients(patients),
                 new SandboxProviders.Coverages(coverages), new SandboxProviders.Consents(consents),
                 new SandboxProviders.DocumentReferences(documents)));
+        server.registerProvider(new SandboxProviders.Transactions(context,
+                List.of(patients, coverages, consents, documents), loseNextTransactionAnswer));
         server.setDefaultResponseEncoding(EncodingEnum.JSON);
         server.registerInterceptor(new Outage());
         return server;

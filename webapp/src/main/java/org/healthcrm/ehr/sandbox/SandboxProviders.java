@@ -1,6 +1,13 @@
 package org.healthcrm.ehr.sandbox;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
+
+import ca.uhn.fhir.context.FhirContext;
 
 import ca.uhn.fhir.rest.annotation.Create;
 import ca.uhn.fhir.rest.annotation.IdParam;
@@ -8,6 +15,8 @@ import ca.uhn.fhir.rest.annotation.OptionalParam;
 import ca.uhn.fhir.rest.annotation.Read;
 import ca.uhn.fhir.rest.annotation.ResourceParam;
 import ca.uhn.fhir.rest.annotation.Search;
+import ca.uhn.fhir.rest.annotation.Transaction;
+import ca.uhn.fhir.rest.annotation.TransactionParam;
 import ca.uhn.fhir.rest.annotation.Update;
 import ca.uhn.fhir.rest.api.MethodOutcome;
 import ca.uhn.fhir.rest.param.DateParam;
@@ -17,18 +26,22 @@ import ca.uhn.fhir.rest.param.StringParam;
 import ca.uhn.fhir.rest.param.TokenParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
+import ca.uhn.fhir.rest.server.exceptions.PreconditionFailedException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+import ca.uhn.fhir.rest.server.exceptions.UnclassifiedServerFailureException;
 import org.healthcrm.ehr.FhirResources;
+import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Consent;
 import org.hl7.fhir.r4.model.Coverage;
 import org.hl7.fhir.r4.model.DocumentReference;
 import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.StringType;
 
-/** The sandbox's resource providers: create, read, update, and the searches an EHR client needs. */
+/** The sandbox's providers: create, read, update, the searches an EHR client needs, and transactions. */
 final class SandboxProviders {
 
     private SandboxProviders() {
@@ -218,6 +231,98 @@ final class SandboxProviders {
                 @OptionalParam(name = DocumentReference.SP_SUBJECT) ReferenceParam subject) {
             ReferenceParam who = patient != null ? patient : subject;
             return store.find(d -> who == null || refersTo(d.getSubject(), who));
+        }
+    }
+
+    /**
+     * The system-level {@code transaction} interaction: creates only (POST), each optionally conditional on
+     * {@code ifNoneExist=identifier=system|value}, with {@code urn:uuid} references between the entries resolved to the
+     * ids given. All entries are checked before any is stored, and one transaction runs at a time, so it is applied
+     * whole or not at all.
+     */
+    static final class Transactions {
+        private final FhirContext context;
+        private final Map<String, SandboxStore<? extends Resource>> stores;
+        private final AtomicBoolean loseNextAnswer;
+
+        Transactions(FhirContext context, List<SandboxStore<? extends Resource>> stores, AtomicBoolean loseNextAnswer) {
+            this.context = context;
+            this.stores = stores.stream().collect(Collectors.toMap(SandboxStore::type, store -> store));
+            this.loseNextAnswer = loseNextAnswer;
+        }
+
+        @Transaction
+        public synchronized Bundle transaction(@TransactionParam Bundle bundle) {
+            if (bundle.getType() != Bundle.BundleType.TRANSACTION) {
+                throw new InvalidRequestException("Bundle.type must be transaction");
+            }
+            record Planned(Bundle.BundleEntryComponent entry, SandboxStore<? extends Resource> store, String id,
+                           boolean exists) {
+            }
+            List<Planned> plan = new ArrayList<>();
+            Map<String, String> resolved = new HashMap<>();
+            for (Bundle.BundleEntryComponent entry : bundle.getEntry()) {
+                Resource resource = entry.getResource();
+                if (entry.getRequest().getMethod() != Bundle.HTTPVerb.POST || resource == null) {
+                    throw new InvalidRequestException("The sandbox's transactions create resources (POST) only");
+                }
+                SandboxStore<? extends Resource> store = stores.get(resource.fhirType());
+                if (store == null) {
+                    throw new InvalidRequestException("The sandbox keeps no " + resource.fhirType());
+                }
+                List<String> existing = entry.getRequest().hasIfNoneExist()
+                        ? matches(store, entry.getRequest().getIfNoneExist()) : List.of();
+                if (existing.size() > 1) {
+                    throw new PreconditionFailedException("ifNoneExist " + entry.getRequest().getIfNoneExist()
+                            + " matches " + existing.size() + " resources");
+                }
+                String id = existing.isEmpty() ? store.nextId() : existing.get(0);
+                if (entry.hasFullUrl()) {
+                    resolved.put(entry.getFullUrl(), store.type() + "/" + id);
+                }
+                plan.add(new Planned(entry, store, id, !existing.isEmpty()));
+            }
+            Bundle answer = new Bundle().setType(Bundle.BundleType.TRANSACTIONRESPONSE);
+            for (Planned planned : plan) {
+                if (!planned.exists()) {
+                    Resource resource = planned.entry().getResource().copy();
+                    for (Reference reference : context.newTerser().getAllPopulatedChildElementsOfType(resource,
+                            Reference.class)) {
+                        String target = reference.hasReference() ? resolved.get(reference.getReference()) : null;
+                        if (target != null) {
+                            reference.setReference(target);
+                        }
+                    }
+                    createAs(planned.store(), planned.id(), resource);
+                }
+                answer.addEntry().getResponse()
+                        .setStatus(planned.exists() ? "200 OK" : "201 Created")
+                        .setLocation(planned.store().type() + "/" + planned.id() + "/_history/1");
+            }
+            if (loseNextAnswer.getAndSet(false)) {
+                throw new UnclassifiedServerFailureException(503, "The answer was lost (simulated failure)");
+            }
+            return answer;
+        }
+
+        @SuppressWarnings("unchecked")
+        private static <T extends Resource> void createAs(SandboxStore<T> store, String id, Resource resource) {
+            store.createAs(id, (T) resource);
+        }
+
+        /** The ids of the resources an {@code identifier=system|value} query matches. */
+        private static List<String> matches(SandboxStore<? extends Resource> store, String query) {
+            if (!query.startsWith("identifier=") || !query.contains("|")) {
+                throw new InvalidRequestException("The sandbox understands ifNoneExist=identifier=system|value only");
+            }
+            String token = java.net.URLDecoder.decode(query.substring("identifier=".length()),
+                    java.nio.charset.StandardCharsets.UTF_8);
+            String system = token.substring(0, token.indexOf('|'));
+            String value = token.substring(token.indexOf('|') + 1);
+            return store.find(resource -> resource.getNamedProperty("identifier").getValues().stream()
+                            .map(Identifier.class::cast)
+                            .anyMatch(i -> system.equals(i.getSystem()) && value.equals(i.getValue())))
+                    .stream().map(resource -> resource.getIdElement().getIdPart()).toList();
         }
     }
 }

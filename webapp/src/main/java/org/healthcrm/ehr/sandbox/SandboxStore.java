@@ -29,10 +29,22 @@ final class SandboxStore<T extends Resource> {
     }
 
     T create(T resource) {
-        String id = Long.toString(lastId.incrementAndGet());
+        return createAs(nextId(), resource);
+    }
+
+    /** An id for a resource to be created with {@link #createAs}. */
+    String nextId() {
+        return Long.toString(lastId.incrementAndGet());
+    }
+
+    T createAs(String id, T resource) {
         T stored = stamp(resource, id, 1);
         resources.put(id, stored);
         return copy(stored);
+    }
+
+    String type() {
+        return type;
     }
 
     Optional<T> read(String id) {

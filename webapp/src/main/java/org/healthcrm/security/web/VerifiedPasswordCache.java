@@ -30,7 +30,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
 /**
  * Remembers a successful password check for a short while ({@code healthcrm.login.password-check-cache}, 60 s), so
  * that an API client sending HTTP Basic with every request costs one BCrypt check per minute rather than one per
- * request (tens of milliseconds of CPU each; the EHR push alone makes about ten requests).
+ * request (tens of milliseconds of CPU each, for every request of an integration client).
  *
  * <p>It keeps no password: only an HMAC-SHA256 of user name and password under a random key that exists in this
  * process's memory alone. A wrong password never matches, so it takes the usual path (BCrypt, then the throttle
