@@ -34,13 +34,14 @@ class SubmissionArchive {
 
     TaskSubmission record(TaskView task, TaskForms.Form form, ObjectNode cleaned, String submittedBy) {
         Instant now = clock.instant();
-        TaskSubmission submission = submissions.save(
-                new TaskSubmission(task, form.key(), form.version(), cleaned.toString(), submittedBy, now));
         byte[] bytes = pdf.render(form.model(), cleaned, new SubmissionInfo(submittedBy, now, task.name(),
                 task.processName(), task.processInstanceId(), task.businessKey(), form.key(), form.version()));
         Document document = documents.storePdf(DOCUMENT_TYPE, form.model().title() + " — " + task.name(), bytes,
                 task.patientId(), task.processInstanceId(), submittedBy, form.model().clinical());
+        // the document first, so the submission is written once, with it
+        TaskSubmission submission = new TaskSubmission(task, form.key(), form.version(), cleaned.toString(),
+                submittedBy, now);
         submission.attachDocument(document.getId());
-        return submission;
+        return submissions.save(submission);
     }
 }
