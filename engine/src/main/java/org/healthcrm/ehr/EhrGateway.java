@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import ca.uhn.fhir.context.FhirContext;
@@ -149,14 +150,14 @@ public class EhrGateway {
     private static final class Registration {
         private final long patientId;
         private final Bundle bundle = new Bundle().setType(Bundle.BundleType.TRANSACTION);
-        private final List<java.util.function.Consumer<String>> links = new ArrayList<>();
+        private final List<Consumer<String>> links = new ArrayList<>();
 
         Registration(long patientId) {
             this.patientId = patientId;
         }
 
         /** Adds a conditional create; returns a reference to the resource for the other entries. */
-        Reference add(Resource resource, String ifNoneExist, java.util.function.Consumer<String> link) {
+        Reference add(Resource resource, String ifNoneExist, Consumer<String> link) {
             String fullUrl = "urn:uuid:" + UUID.randomUUID();
             bundle.addEntry().setFullUrl(fullUrl).setResource(resource).getRequest()
                     .setMethod(Bundle.HTTPVerb.POST).setUrl(resource.fhirType()).setIfNoneExist(ifNoneExist);

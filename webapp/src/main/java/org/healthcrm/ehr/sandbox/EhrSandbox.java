@@ -104,15 +104,15 @@ public class EhrSandbox {
     }
 
     public List<Coverage> coveragesOf(String patientId) {
-        return coverages.find(c -> ("Patient/" + patientId).equals(c.getBeneficiary().getReference()));
+        return coverages.find(SandboxStore.patientKey(patientId), c -> true);
     }
 
     public List<Consent> consentsOf(String patientId) {
-        return consents.find(c -> ("Patient/" + patientId).equals(c.getPatient().getReference()));
+        return consents.find(SandboxStore.patientKey(patientId), c -> true);
     }
 
     public List<DocumentReference> documentsOf(String patientId) {
-        return documents.find(d -> ("Patient/" + patientId).equals(d.getSubject().getReference()));
+        return documents.find(SandboxStore.patientKey(patientId), d -> true);
     }
 
     /** The FHIR server over this sandbox's stores. */

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import ca.uhn.fhir.context.FhirContext;
@@ -35,7 +36,6 @@ import org.hl7.fhir.r4.model.Consent;
 import org.hl7.fhir.r4.model.Coverage;
 import org.hl7.fhir.r4.model.DocumentReference;
 import org.hl7.fhir.r4.model.IdType;
-import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
@@ -117,16 +117,20 @@ final class SandboxProviders {
             if (birthDate != null && birthDate.getPrefix() != null && birthDate.getPrefix() != ParamPrefixEnum.EQUAL) {
                 throw new InvalidRequestException("The sandbox searches birthdate by one day only");
             }
-            // every patient in the store is looked at: the cheap comparisons first, names (normalized) last
+            // through the index by identifier or birth date where the search has one; names (normalized) last
             String day = birthDate == null ? null : birthDate.getValueAsString();
-            return store.find(p -> (day == null || p.hasBirthDate()
+            Predicate<Patient> matches = p -> (day == null || p.hasBirthDate()
                             && day.equals(p.getBirthDateElement().getValueAsString()))
                     && (identifier == null || p.getIdentifier().stream().anyMatch(i ->
                             (identifier.getSystem() == null || identifier.getSystem().equals(i.getSystem()))
                                     && identifier.getValue() != null && identifier.getValue().equals(i.getValue())))
                     && (family == null || p.getName().stream().anyMatch(n -> startsWith(n.getFamily(), family)))
                     && (given == null || p.getName().stream().flatMap(n -> n.getGiven().stream())
-                            .map(StringType::getValue).anyMatch(g -> startsWith(g, given))));
+                            .map(StringType::getValue).anyMatch(g -> startsWith(g, given)));
+            if (identifier != null && identifier.getSystem() != null && identifier.getValue() != null) {
+                return store.find(SandboxStore.identifierKey(identifier.getSystem(), identifier.getValue()), matches);
+            }
+            return day != null ? store.find(SandboxStore.birthDateKey(day), matches) : store.find(matches);
         }
     }
 
@@ -161,7 +165,8 @@ final class SandboxProviders {
         public List<Coverage> search(@OptionalParam(name = Coverage.SP_PATIENT) ReferenceParam patient,
                                      @OptionalParam(name = Coverage.SP_BENEFICIARY) ReferenceParam beneficiary) {
             ReferenceParam who = patient != null ? patient : beneficiary;
-            return store.find(c -> who == null || refersTo(c.getBeneficiary(), who));
+            return who == null ? store.find(c -> true)
+                    : store.find(SandboxStore.patientKey(who.getIdPart()), c -> refersTo(c.getBeneficiary(), who));
         }
     }
 
@@ -194,7 +199,8 @@ final class SandboxProviders {
 
         @Search
         public List<Consent> search(@OptionalParam(name = Consent.SP_PATIENT) ReferenceParam patient) {
-            return store.find(c -> patient == null || refersTo(c.getPatient(), patient));
+            return patient == null ? store.find(c -> true)
+                    : store.find(SandboxStore.patientKey(patient.getIdPart()), c -> refersTo(c.getPatient(), patient));
         }
     }
 
@@ -230,7 +236,8 @@ final class SandboxProviders {
                 @OptionalParam(name = DocumentReference.SP_PATIENT) ReferenceParam patient,
                 @OptionalParam(name = DocumentReference.SP_SUBJECT) ReferenceParam subject) {
             ReferenceParam who = patient != null ? patient : subject;
-            return store.find(d -> who == null || refersTo(d.getSubject(), who));
+            return who == null ? store.find(d -> true)
+                    : store.find(SandboxStore.patientKey(who.getIdPart()), d -> refersTo(d.getSubject(), who));
         }
     }
 
@@ -319,10 +326,8 @@ final class SandboxProviders {
                     java.nio.charset.StandardCharsets.UTF_8);
             String system = token.substring(0, token.indexOf('|'));
             String value = token.substring(token.indexOf('|') + 1);
-            return store.find(resource -> resource.getNamedProperty("identifier").getValues().stream()
-                            .map(Identifier.class::cast)
-                            .anyMatch(i -> system.equals(i.getSystem()) && value.equals(i.getValue())))
-                    .stream().map(resource -> resource.getIdElement().getIdPart()).toList();
+            return store.find(SandboxStore.identifierKey(system, value), resource -> true).stream()
+                    .map(resource -> resource.getIdElement().getIdPart()).toList();
         }
     }
 }

@@ -2,15 +2,27 @@ package org.healthcrm.ehr.sandbox;
 
 import java.util.Comparator;
 import java.util.Date;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+import org.hl7.fhir.r4.model.Base;
+import org.hl7.fhir.r4.model.Consent;
+import org.hl7.fhir.r4.model.Coverage;
+import org.hl7.fhir.r4.model.DocumentReference;
 import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Property;
+import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 
 /**
@@ -21,6 +33,8 @@ final class SandboxStore<T extends Resource> {
 
     private final String type;
     private final Map<String, T> resources = new ConcurrentHashMap<>();
+    /** Search key (see {@link #keysOf}) to the ids of the resources that have it: what a real server's indexes do. */
+    private final Map<String, Set<String>> index = new ConcurrentHashMap<>();
     private final AtomicLong lastId;
 
     SandboxStore(String type, long firstId) {
@@ -40,6 +54,7 @@ final class SandboxStore<T extends Resource> {
     T createAs(String id, T resource) {
         T stored = stamp(resource, id, 1);
         resources.put(id, stored);
+        indexed(id, null, stored);
         return copy(stored);
     }
 
@@ -57,15 +72,75 @@ final class SandboxStore<T extends Resource> {
                 throw new ResourceNotFoundException(new IdType(type, id));
             }
             long version = Long.parseLong(current.getMeta().getVersionId()) + 1;
-            return stamp(resource, id, version);
+            T stamped = stamp(resource, id, version);
+            indexed(id, current, stamped);
+            return stamped;
         });
         return copy(updated);
     }
 
+    /** Every resource that {@code filter} accepts, by id (a scan of the whole store). */
     List<T> find(Predicate<T> filter) {
-        return resources.values().stream().filter(filter)
-                .sorted(Comparator.comparingLong(r -> Long.parseLong(r.getIdElement().getIdPart())))
+        return sorted(resources.values().stream().filter(filter));
+    }
+
+    /** The resources with the search key (see {@link #keysOf}) that {@code filter} accepts, by id. */
+    List<T> find(String key, Predicate<T> filter) {
+        return sorted(index.getOrDefault(key, Set.of()).stream().map(resources::get).filter(Objects::nonNull)
+                .filter(filter));
+    }
+
+    private List<T> sorted(Stream<T> found) {
+        return found.sorted(Comparator.comparingLong(r -> Long.parseLong(r.getIdElement().getIdPart())))
                 .map(this::copy).toList();
+    }
+
+    /**
+     * The keys a resource is found by: {@code identifier=system|value} for each identifier,
+     * {@code patient=Patient/id} for the patient it is about (Coverage.beneficiary, Consent.patient,
+     * DocumentReference.subject) and {@code birthdate=yyyy-mm-dd} for a patient.
+     */
+    static Set<String> keysOf(Resource resource) {
+        Set<String> keys = new HashSet<>();
+        Property identifiers = resource.getNamedProperty("identifier");
+        if (identifiers != null) {
+            for (Base value : identifiers.getValues()) {
+                Identifier identifier = (Identifier) value;
+                keys.add(identifierKey(identifier.getSystem(), identifier.getValue()));
+            }
+        }
+        Reference about = resource instanceof Coverage coverage ? coverage.getBeneficiary()
+                : resource instanceof Consent consent ? consent.getPatient()
+                : resource instanceof DocumentReference document ? document.getSubject() : null;
+        if (about != null && about.hasReference()) {
+            keys.add(patientKey(new IdType(about.getReference()).getIdPart()));
+        }
+        if (resource instanceof Patient patient && patient.hasBirthDate()) {
+            keys.add(birthDateKey(patient.getBirthDateElement().getValueAsString()));
+        }
+        return keys;
+    }
+
+    static String identifierKey(String system, String value) {
+        return "identifier=" + system + "|" + value;
+    }
+
+    static String patientKey(String patientId) {
+        return "patient=Patient/" + patientId;
+    }
+
+    static String birthDateKey(String day) {
+        return "birthdate=" + day;
+    }
+
+    private void indexed(String id, T before, T after) {
+        if (before != null) {
+            keysOf(before).forEach(key -> index.computeIfPresent(key, (k, ids) -> {
+                ids.remove(id);
+                return ids.isEmpty() ? null : ids;
+            }));
+        }
+        keysOf(after).forEach(key -> index.computeIfAbsent(key, k -> ConcurrentHashMap.newKeySet()).add(id));
     }
 
     int size() {
