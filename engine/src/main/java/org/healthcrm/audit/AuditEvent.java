@@ -61,23 +61,8 @@ public class AuditEvent {
     @Column(length = 1000)
     private String detail;
 
+    /** For JPA: events are read as entities and written by {@link AuditTrail} alone, with plain SQL. */
     protected AuditEvent() {
-    }
-
-    AuditEvent(Instant occurredAt, String username, String roles, String action, Long patientId, String objectType,
-               String objectId, Outcome outcome, String clientAddress, String requestId, String reason, String detail) {
-        this.occurredAt = occurredAt;
-        this.username = username;
-        this.roles = roles;
-        this.action = action;
-        this.patientId = patientId;
-        this.objectType = objectType;
-        this.objectId = objectId;
-        this.outcome = outcome;
-        this.clientAddress = clientAddress;
-        this.requestId = requestId;
-        this.reason = reason;
-        this.detail = detail;
     }
 
     public Long getId() { return id; }

@@ -4,10 +4,10 @@ import java.util.List;
 
 import org.springframework.data.repository.Repository;
 
-/** Append and read only: no update or delete methods, on purpose. */
+/**
+ * Read only: no save, update or delete methods, on purpose. Events are appended by {@link AuditTrail} alone.
+ */
 public interface AuditEventRepository extends Repository<AuditEvent, Long> {
-
-    AuditEvent save(AuditEvent event);
 
     List<AuditEvent> findByPatientIdOrderByIdAsc(Long patientId);
 

@@ -2,12 +2,16 @@ package org.healthcrm.audit;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.List;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.slf4j.MDC;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,12 +31,20 @@ public class AuditTrail {
     /** The longest user name the trail keeps (a name typed at a failed sign-in may be longer). */
     static final int USERNAME_LENGTH = 64;
 
-    private final AuditEventRepository events;
+    /**
+     * Written with plain JDBC in the caller's transaction: an event is never read back or changed by the writer, so it
+     * needs no place in the persistence context (and no generated key fetched); {@link AuditEvent} is the read model.
+     */
+    private static final String INSERT = "insert into audit_event (occurred_at, username, roles, action, patient_id, "
+            + "object_type, object_id, outcome, client_address, request_id, reason, detail) "
+            + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    private final JdbcTemplate jdbc;
     private final IdentityService identityService;
     private final Clock clock;
 
-    public AuditTrail(AuditEventRepository events, IdentityService identityService, Clock clock) {
-        this.events = events;
+    public AuditTrail(JdbcTemplate jdbc, IdentityService identityService, Clock clock) {
+        this.jdbc = jdbc;
         this.identityService = identityService;
         this.clock = clock;
     }
@@ -112,9 +124,11 @@ public class AuditTrail {
     private void save(String username, String roles, String action, Long patientId, String objectType,
                       String objectId, AuditEvent.Outcome outcome, String reason, String detail) {
         Instant now = clock.instant();
-        events.save(new AuditEvent(now, printable(username == null || username.isEmpty() ? "-" : username,
-                USERNAME_LENGTH), truncate(roles, 200), action, patientId, objectType, truncate(objectId, 64), outcome,
-                MDC.get("clientAddress"), MDC.get("requestId"), truncate(reason, 500), truncate(detail, 1000)));
+        // the database keeps UTC (the session's time zone): the UTC wall time, to the microsecond as the column
+        jdbc.update(INSERT, LocalDateTime.ofInstant(now.truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC),
+                printable(username == null || username.isEmpty() ? "-" : username, USERNAME_LENGTH),
+                truncate(roles, 200), action, patientId, objectType, truncate(objectId, 64), outcome.name(),
+                MDC.get("clientAddress"), MDC.get("requestId"), truncate(reason, 500), truncate(detail, 1000));
     }
 
     private String rolesOf(String username) {

@@ -29,6 +29,8 @@ import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
 import org.healthcrm.HealthCrmApplication;
 import org.healthcrm.TestFiles;
 import org.healthcrm.ehr.EhrSettings;
+import org.healthcrm.ehr.sandbox.EhrSandbox;
+import org.healthcrm.messaging.sandbox.MailSandbox;
 import org.healthcrm.platform.EmbeddedMariaDb;
 import org.healthcrm.workflow.ProcessLauncher;
 import org.healthcrm.workflow.TaskForms;
@@ -107,7 +109,17 @@ public final class IntakeBenchmark {
             for (IntakeScenario scenario : scenarios) {
                 System.out.printf("  %-14s %s%n", scenario.name(), scenario.description());
             }
-            run(scenarios, options, completions, application.getBean(HikariDataSource.class));
+            EhrSandbox ehr = application.getBean(EhrSandbox.class);
+            MailSandbox mail = application.getBean(MailSandbox.class);
+            // The in-process EHR and mail server keep what they receive in memory (a real EHR and mail server are
+            // other machines): emptied before each measurement, with a full GC, so that their growing heap does not
+            // slow down each round more than the one before.
+            Runnable betweenMeasurements = () -> {
+                ehr.reset();
+                mail.purge();
+                System.gc();
+            };
+            run(scenarios, options, completions, application.getBean(HikariDataSource.class), betweenMeasurements);
         } finally {
             for (IntakeScenario scenario : scenarios) {
                 scenario.close();
@@ -118,9 +130,9 @@ public final class IntakeBenchmark {
     }
 
     private static void run(List<IntakeScenario> scenarios, Options options, IntakeCompletions completions,
-                            javax.sql.DataSource database) {
+                            javax.sql.DataSource database, Runnable betweenMeasurements) {
         IntakeLoad load = new IntakeLoad(completions, new CostMeter(DATA_DIR, database), new AtomicInteger(),
-                options.clients);
+                options.clients, betweenMeasurements);
         for (IntakeScenario scenario : scenarios) {
             long started = System.nanoTime();
             int intakes = load.warmUp(scenario, options.warmup);

@@ -28,16 +28,20 @@ final class IntakeLoad {
     private final CostMeter cost;
     private final AtomicInteger nextIndex;
     private final int clients;
+    private final Runnable betweenMeasurements;
 
     /**
-     * @param nextIndex the number of the next intake, shared by every scenario of a run, so that each intake of the
-     *                  application has a patient of its own
+     * @param nextIndex           the number of the next intake, shared by every scenario of a run, so that each
+     *                            intake of the application has a patient of its own
+     * @param betweenMeasurements run before each measurement (before the machine settles)
      */
-    IntakeLoad(IntakeCompletions completions, CostMeter cost, AtomicInteger nextIndex, int clients) {
+    IntakeLoad(IntakeCompletions completions, CostMeter cost, AtomicInteger nextIndex, int clients,
+               Runnable betweenMeasurements) {
         this.completions = completions;
         this.cost = cost;
         this.nextIndex = nextIndex;
         this.clients = clients;
+        this.betweenMeasurements = betweenMeasurements;
     }
 
     /**
@@ -57,6 +61,7 @@ final class IntakeLoad {
 
     /** Runs exactly {@code intakes} intakes and measures them. */
     Result measure(IntakeScenario scenario, int intakes) {
+        betweenMeasurements.run();
         cost.settle(SETTLE_MAX);
         AtomicInteger left = new AtomicInteger(intakes);
         return run(scenario, () -> left.getAndDecrement() > 0);

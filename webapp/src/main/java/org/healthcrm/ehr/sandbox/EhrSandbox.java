@@ -45,6 +45,16 @@ public class EhrSandbox {
     private final AtomicBoolean loseNextTransactionAnswer = new AtomicBoolean();
 
     public EhrSandbox() {
+        seed();
+    }
+
+    /** Forgets everything received, back to the seeded patients (with new ids): for a benchmark's next round. */
+    public synchronized void reset() {
+        List.of(patients, coverages, consents, documents).forEach(SandboxStore::clear);
+        seed();
+    }
+
+    private void seed() {
         seed("Rosa", "Delgado", "1962-04-03", AdministrativeGender.FEMALE, "E100001");
         seed("Samuel", "Okoro", "1978-10-12", AdministrativeGender.MALE, "E100002");
         seed("Ingrid", "Larsen", "1990-02-28", AdministrativeGender.FEMALE, "E100003");

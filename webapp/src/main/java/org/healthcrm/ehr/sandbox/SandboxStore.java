@@ -143,6 +143,11 @@ final class SandboxStore<T extends Resource> {
         keysOf(after).forEach(key -> index.computeIfAbsent(key, k -> ConcurrentHashMap.newKeySet()).add(id));
     }
 
+    void clear() {
+        resources.clear();
+        index.clear();
+    }
+
     int size() {
         return resources.size();
     }

@@ -1,5 +1,6 @@
 package org.healthcrm.messaging.sandbox;
 
+import com.icegreen.greenmail.store.FolderException;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
@@ -36,6 +37,15 @@ public class MailSandbox implements DisposableBean {
     /** Every message received so far. */
     public MimeMessage[] received() {
         return server.getReceivedMessages();
+    }
+
+    /** Forgets every message received so far. */
+    public void purge() {
+        try {
+            server.purgeEmailFromAllMailboxes();
+        } catch (FolderException e) {
+            throw new IllegalStateException("The mail sandbox could not be emptied", e);
+        }
     }
 
     @Override
