@@ -1,5 +1,6 @@
 package org.healthcrm.audit;
 
+import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -38,6 +39,10 @@ public class AuditTrail {
     private static final String INSERT = "insert into audit_event (occurred_at, username, roles, action, patient_id, "
             + "object_type, object_id, outcome, client_address, request_id, reason, detail) "
             + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    /** The types of INSERT's parameters: given, Spring would ask the server for them (a round trip) at each null. */
+    private static final int[] INSERT_TYPES = {Types.TIMESTAMP, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
+            Types.BIGINT, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
+            Types.VARCHAR};
 
     private final JdbcTemplate jdbc;
     private final IdentityService identityService;
@@ -125,10 +130,11 @@ public class AuditTrail {
                       String objectId, AuditEvent.Outcome outcome, String reason, String detail) {
         Instant now = clock.instant();
         // the database keeps UTC (the session's time zone): the UTC wall time, to the microsecond as the column
-        jdbc.update(INSERT, LocalDateTime.ofInstant(now.truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC),
+        jdbc.update(INSERT, new Object[] {LocalDateTime.ofInstant(now.truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC),
                 printable(username == null || username.isEmpty() ? "-" : username, USERNAME_LENGTH),
                 truncate(roles, 200), action, patientId, objectType, truncate(objectId, 64), outcome.name(),
-                MDC.get("clientAddress"), MDC.get("requestId"), truncate(reason, 500), truncate(detail, 1000));
+                MDC.get("clientAddress"), MDC.get("requestId"), truncate(reason, 500), truncate(detail, 1000)},
+                INSERT_TYPES);
     }
 
     private String rolesOf(String username) {
