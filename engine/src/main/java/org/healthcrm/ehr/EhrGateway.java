@@ -1,5 +1,7 @@
 package org.healthcrm.ehr;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -29,7 +31,6 @@ import org.healthcrm.patient.PatientRepository;
 import org.healthcrm.platform.NotFoundException;
 import org.hl7.fhir.instance.model.api.IIdType;
 import org.hl7.fhir.r4.model.Bundle;
-import org.hl7.fhir.r4.model.DocumentReference;
 import org.hl7.fhir.r4.model.HumanName;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Identifier;
@@ -105,20 +106,22 @@ public class EhrGateway {
 
         Reference subject = linkedOrFound(ehr, patient).map(id -> new Reference("Patient/" + id))
                 .orElseGet(() -> registration.add(FhirResources.patient(patient, settings.getMrnSystem()),
-                        "identifier=" + settings.getMrnSystem() + "|" + patient.getMrn(),
+                        FhirResources.mrn(settings.getMrnSystem(), patient.getMrn()),
                         id -> patientRecords.linkToEhr(patientId, id)));
 
         Coverage coverage = coverages.active(patientId).orElse(null);
         if (coverage != null && coverage.getEhrCoverageId() == null) {
-            registration.add(withRecordId(FhirResources.coverage(coverage, subject), "coverage", coverage.getId()),
-                    recordQuery("coverage", coverage.getId()), id -> coverages.linkToEhr(coverage.getId(), id));
+            Identifier record = recordId("coverage", coverage.getId());
+            registration.add(FhirResources.coverage(coverage, subject).addIdentifier(record), record,
+                    id -> coverages.linkToEhr(coverage.getId(), id));
         }
 
         Document packet = documentOf(patientId, packetDocumentId);
+        Identifier packetRecord = recordId("document", packet.getId());
         Reference packetReference = packet.getEhrDocumentReferenceId() != null
                 ? new Reference("DocumentReference/" + packet.getEhrDocumentReferenceId())
-                : registration.add(withRecordId(FhirResources.documentReference(packet, subject), "document",
-                        packet.getId()), recordQuery("document", packet.getId()), id -> linkDocument(packet, id));
+                : registration.add(FhirResources.documentReference(packet, subject).addIdentifier(packetRecord),
+                        packetRecord, id -> linkDocument(packet, id));
 
         for (Consent consent : consents.of(patientId)) {
             if (consent.getEhrConsentId() != null) {
@@ -127,9 +130,9 @@ public class EhrGateway {
             // signed at this intake: the packet sent with it holds the signatures (the local "Signed consents"
             // document is the same packet without its clinical sections)
             Reference source = consent.getDocumentId() != null ? packetReference.copy() : null;
-            registration.add(withRecordId(FhirResources.consent(consent, consents.statusNow(consent), subject, source),
-                    "consent", consent.getId()), recordQuery("consent", consent.getId()),
-                    id -> consents.linkToEhr(consent.getId(), id));
+            Identifier record = recordId("consent", consent.getId());
+            registration.add(FhirResources.consent(consent, consents.statusNow(consent), subject, source)
+                    .addIdentifier(record), record, id -> consents.linkToEhr(consent.getId(), id));
         }
 
         if (registration.isEmpty()) {
@@ -156,11 +159,15 @@ public class EhrGateway {
             this.patientId = patientId;
         }
 
-        /** Adds a conditional create; returns a reference to the resource for the other entries. */
-        Reference add(Resource resource, String ifNoneExist, Consumer<String> link) {
+        /**
+         * Adds a create conditional on the resource's identifier {@code key} (none yet with it); returns a reference
+         * to the resource for the other entries.
+         */
+        Reference add(Resource resource, Identifier key, Consumer<String> link) {
             String fullUrl = "urn:uuid:" + UUID.randomUUID();
+            String token = URLEncoder.encode(key.getSystem() + "|" + key.getValue(), StandardCharsets.UTF_8);
             bundle.addEntry().setFullUrl(fullUrl).setResource(resource).getRequest()
-                    .setMethod(Bundle.HTTPVerb.POST).setUrl(resource.fhirType()).setIfNoneExist(ifNoneExist);
+                    .setMethod(Bundle.HTTPVerb.POST).setUrl(resource.fhirType()).setIfNoneExist("identifier=" + token);
             links.add(link);
             return new Reference(fullUrl);
         }
@@ -197,23 +204,10 @@ public class EhrGateway {
         }
     }
 
-    private <T extends org.hl7.fhir.r4.model.DomainResource> T withRecordId(T resource, String kind, long id) {
-        Identifier identifier = new Identifier().setUse(Identifier.IdentifierUse.SECONDARY)
-                .setSystem(settings.getRecordSystem()).setValue(kind + "-" + id);
-        if (resource instanceof org.hl7.fhir.r4.model.Coverage coverage) {
-            coverage.addIdentifier(identifier);
-        } else if (resource instanceof org.hl7.fhir.r4.model.Consent consent) {
-            consent.addIdentifier(identifier);
-        } else if (resource instanceof DocumentReference document) {
-            document.addIdentifier(identifier);
-        } else {
-            throw new IllegalArgumentException("No record identifier for " + resource.fhirType());
-        }
-        return resource;
-    }
-
-    private String recordQuery(String kind, long id) {
-        return "identifier=" + settings.getRecordSystem() + "|" + kind + "-" + id;
+    /** Our identifier of one of our records in the EHR: {@code healthcrm.ehr.record-system}, {@code <kind>-<id>}. */
+    private Identifier recordId(String kind, long id) {
+        return new Identifier().setUse(Identifier.IdentifierUse.SECONDARY).setSystem(settings.getRecordSystem())
+                .setValue(kind + "-" + id);
     }
 
     /**
@@ -231,8 +225,8 @@ public class EhrGateway {
             }
             Consent.Status status = consents.statusNow(consent);
             if (consent.getEhrConsentId() == null) {
-                String id = create(ehr, withRecordId(FhirResources.consent(consent, status, patient, null), "consent",
-                        consentId), patientId);
+                String id = create(ehr, FhirResources.consent(consent, status, patient, null)
+                        .addIdentifier(recordId("consent", consentId)), patientId);
                 inNewTransaction(() -> consents.linkToEhr(consentId, id));
                 continue;
             }
@@ -324,8 +318,8 @@ public class EhrGateway {
         if (document.getEhrDocumentReferenceId() != null) {
             return document.getEhrDocumentReferenceId();
         }
-        String id = create(ehr, withRecordId(FhirResources.documentReference(document, patient), "document",
-                documentId), patientId);
+        String id = create(ehr, FhirResources.documentReference(document, patient)
+                .addIdentifier(recordId("document", documentId)), patientId);
         inNewTransaction(() -> linkDocument(document, id));
         return id;
     }

@@ -1,5 +1,7 @@
 package org.healthcrm.ehr.sandbox;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -263,8 +265,12 @@ final class SandboxProviders {
             if (bundle.getType() != Bundle.BundleType.TRANSACTION) {
                 throw new InvalidRequestException("Bundle.type must be transaction");
             }
+            /** An entry to create, or ({@code existingVersion} set) one that ifNoneExist found. */
             record Planned(Bundle.BundleEntryComponent entry, SandboxStore<? extends Resource> store, String id,
-                           boolean exists) {
+                           String existingVersion) {
+                boolean exists() {
+                    return existingVersion != null;
+                }
             }
             List<Planned> plan = new ArrayList<>();
             Map<String, String> resolved = new HashMap<>();
@@ -277,17 +283,18 @@ final class SandboxProviders {
                 if (store == null) {
                     throw new InvalidRequestException("The sandbox keeps no " + resource.fhirType());
                 }
-                List<String> existing = entry.getRequest().hasIfNoneExist()
+                List<? extends Resource> existing = entry.getRequest().hasIfNoneExist()
                         ? matches(store, entry.getRequest().getIfNoneExist()) : List.of();
                 if (existing.size() > 1) {
                     throw new PreconditionFailedException("ifNoneExist " + entry.getRequest().getIfNoneExist()
                             + " matches " + existing.size() + " resources");
                 }
-                String id = existing.isEmpty() ? store.nextId() : existing.get(0);
+                String id = existing.isEmpty() ? store.nextId() : existing.get(0).getIdElement().getIdPart();
                 if (entry.hasFullUrl()) {
                     resolved.put(entry.getFullUrl(), store.type() + "/" + id);
                 }
-                plan.add(new Planned(entry, store, id, !existing.isEmpty()));
+                plan.add(new Planned(entry, store, id,
+                        existing.isEmpty() ? null : existing.get(0).getMeta().getVersionId()));
             }
             Bundle answer = new Bundle().setType(Bundle.BundleType.TRANSACTIONRESPONSE);
             for (Planned planned : plan) {
@@ -304,7 +311,8 @@ final class SandboxProviders {
                 }
                 answer.addEntry().getResponse()
                         .setStatus(planned.exists() ? "200 OK" : "201 Created")
-                        .setLocation(planned.store().type() + "/" + planned.id() + "/_history/1");
+                        .setLocation(planned.store().type() + "/" + planned.id() + "/_history/"
+                                + (planned.exists() ? planned.existingVersion() : "1"));
             }
             if (loseNextAnswer.getAndSet(false)) {
                 throw new UnclassifiedServerFailureException(503, "The answer was lost (simulated failure)");
@@ -317,17 +325,16 @@ final class SandboxProviders {
             store.createAs(id, (T) resource);
         }
 
-        /** The ids of the resources an {@code identifier=system|value} query matches. */
-        private static List<String> matches(SandboxStore<? extends Resource> store, String query) {
-            if (!query.startsWith("identifier=") || !query.contains("|")) {
+        /** The resources an {@code identifier=system|value} query (URL-encoded or not) matches. */
+        private static List<? extends Resource> matches(SandboxStore<? extends Resource> store, String query) {
+            String token = query.startsWith("identifier=")
+                    ? URLDecoder.decode(query.substring("identifier=".length()), StandardCharsets.UTF_8) : "";
+            if (!token.contains("|")) {
                 throw new InvalidRequestException("The sandbox understands ifNoneExist=identifier=system|value only");
             }
-            String token = java.net.URLDecoder.decode(query.substring("identifier=".length()),
-                    java.nio.charset.StandardCharsets.UTF_8);
             String system = token.substring(0, token.indexOf('|'));
             String value = token.substring(token.indexOf('|') + 1);
-            return store.find(SandboxStore.identifierKey(system, value), resource -> true).stream()
-                    .map(resource -> resource.getIdElement().getIdPart()).toList();
+            return store.find(SandboxStore.identifierKey(system, value), resource -> true);
         }
     }
 }

@@ -50,4 +50,15 @@ class SandboxStoreTest {
                 .extracting(c -> c.getIdElement().getIdPart()).containsExactly("1", "3");
         assertThat(consents.find(SandboxStore.patientKey("9"), c -> true)).isEmpty();
     }
+
+    @Test
+    void aClearedStoreFindsNothingAndGoesOnNumbering() {
+        patients.create(patient("M1", "1980-01-02"));
+        patients.clear();
+
+        assertThat(patients.find(p -> true)).isEmpty();
+        assertThat(patients.find(SandboxStore.identifierKey("urn:test:mrn", "M1"), p -> true)).isEmpty();
+        assertThat(patients.create(patient("M1", "1980-01-02")).getIdElement().getIdPart()).isEqualTo("2");
+        assertThat(patients.find(SandboxStore.birthDateKey("1980-01-02"), p -> true)).hasSize(1);
+    }
 }
