@@ -1,5 +1,6 @@
 package org.healthcrm.workflow;
 
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.healthcrm.platform.HealthCrmProperties;
@@ -10,7 +11,7 @@ import org.springframework.stereotype.Component;
 /**
  * The engine settings we never want an operator to loosen by accident: no Java serialization of variables,
  * deserialization type validation, no XML external entities, a cap on unpaged query results, full history with a
- * time to live enforced on every model, and history cleanup in a nightly window.
+ * time to live enforced on every model, counted from the end of the process, and history cleanup in a nightly window.
  */
 @Component
 @Order(Ordered.LOWEST_PRECEDENCE)
@@ -31,6 +32,12 @@ public class EngineHardeningPlugin extends AbstractProcessEnginePlugin {
         configuration.setHistory("full");
         configuration.setEnforceHistoryTimeToLive(true);
         configuration.setHistoryTimeToLive(settings.getHistoryTimeToLive());
+        // History is removed its time to live after the process ended, found by end time in the nightly cleanup.
+        // The engine's default stamps a removal time on every history row of an instance when it ends (an UPDATE
+        // of each history table per ended instance, in the transaction that ends it): work moved off the day's
+        // intakes into the cleanup window, for the same retention.
+        configuration.setHistoryCleanupStrategy(ProcessEngineConfiguration.HISTORY_CLEANUP_STRATEGY_END_TIME_BASED);
+        configuration.setHistoryRemovalTimeStrategy(ProcessEngineConfiguration.HISTORY_REMOVAL_TIME_STRATEGY_NONE);
         configuration.setHistoryCleanupBatchWindowStartTime(settings.getHistoryCleanupWindowStart());
         configuration.setHistoryCleanupBatchWindowEndTime(settings.getHistoryCleanupWindowEnd());
         configuration.setJobExecutorActivate(true);

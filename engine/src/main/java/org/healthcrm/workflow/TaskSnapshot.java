@@ -21,16 +21,20 @@ import org.camunda.bpm.engine.task.Task;
  * @param task       the task, its form key initialised
  * @param candidates the candidate groups and users, as {@code group:NAME} and {@code user:NAME}
  * @param patientId  the process instance's patient, once registered
+ * @param pinnedFormVersion the form version pinned when the task was created, when asked for; else null
  * @param variables  the variables visible from the task, when asked for and the task has a form; else null
  */
 record TaskSnapshot(Task task, Set<String> candidates, Long patientId, String businessKey, Object pinnedFormVersion,
                     Map<String, Object> variables) {
 
-    /** The command that reads it; null when no such task exists. */
-    static Command<TaskSnapshot> of(String taskId, boolean withFormVariables) {
+    /**
+     * The command that reads it; null when no such task exists. {@code withForm}: also the pinned form version and
+     * the variables the form is filled from (the task's own variables are read only then).
+     */
+    static Command<TaskSnapshot> of(String taskId, boolean withForm) {
         return context -> {
             TaskEntity task = context.getTaskManager().findTaskById(taskId);
-            return task == null ? null : of(task, withFormVariables);
+            return task == null ? null : of(task, withForm);
         };
     }
 
@@ -48,7 +52,7 @@ record TaskSnapshot(Task task, Set<String> candidates, Long patientId, String bu
                 .orElse(null);
     }
 
-    private static TaskSnapshot of(TaskEntity task, boolean withFormVariables) {
+    private static TaskSnapshot of(TaskEntity task, boolean withForm) {
         task.initializeFormKey();
         Set<String> candidates = task.getIdentityLinks().stream()
                 .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
@@ -59,7 +63,7 @@ record TaskSnapshot(Task task, Set<String> candidates, Long patientId, String bu
         boolean hasForm = task.getFormKey() != null && task.getFormKey().startsWith(WorkTaskService.FORM_KEY_PREFIX);
         return new TaskSnapshot(task, candidates, patient instanceof Number number ? number.longValue() : null,
                 instance == null ? null : instance.getBusinessKey(),
-                task.getVariableLocal(FormVersionPinning.VARIABLE),
-                withFormVariables && hasForm ? new HashMap<>(task.getVariables()) : null);
+                withForm ? task.getVariableLocal(FormVersionPinning.VARIABLE) : null,
+                withForm && hasForm ? new HashMap<>(task.getVariables()) : null);
     }
 }

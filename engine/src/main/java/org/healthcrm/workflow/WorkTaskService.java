@@ -410,8 +410,8 @@ public class WorkTaskService {
         return view(snapshot.task(), snapshot.patientId(), snapshot.businessKey());
     }
 
-    private Optional<TaskSnapshot> snapshot(String taskId, boolean withFormVariables) {
-        return Optional.ofNullable(commands.execute(TaskSnapshot.of(taskId, withFormVariables)));
+    private Optional<TaskSnapshot> snapshot(String taskId, boolean withForm) {
+        return Optional.ofNullable(commands.execute(TaskSnapshot.of(taskId, withForm)));
     }
 
     private Map<String, Long> patientIds(Collection<String> processInstanceIds) {
@@ -444,10 +444,10 @@ public class WorkTaskService {
 
     /**
      * A task the actor may look at: assigned to them, or offered to one of their groups; with the variables its form
-     * is filled from when {@code withFormVariables}.
+     * is filled from when {@code withForm}.
      */
-    private TaskSnapshot visibleTask(Actor actor, String taskId, boolean withFormVariables) {
-        TaskSnapshot snapshot = snapshot(taskId, withFormVariables).orElseThrow(() -> completed(taskId)
+    private TaskSnapshot visibleTask(Actor actor, String taskId, boolean withForm) {
+        TaskSnapshot snapshot = snapshot(taskId, withForm).orElseThrow(() -> completed(taskId)
                 ? new TaskConflictException("This task has already been completed")
                 : new NotFoundException("No task with id " + taskId));
         if (!mayWorkOn(actor, snapshot.task(), snapshot.candidates())) {
@@ -464,8 +464,8 @@ public class WorkTaskService {
     }
 
     /** A task the actor may change: visible, and not claimed by someone else. */
-    private TaskSnapshot workableTask(Actor actor, String taskId, boolean withFormVariables) {
-        TaskSnapshot snapshot = visibleTask(actor, taskId, withFormVariables);
+    private TaskSnapshot workableTask(Actor actor, String taskId, boolean withForm) {
+        TaskSnapshot snapshot = visibleTask(actor, taskId, withForm);
         String assignee = snapshot.task().getAssignee();
         if (assignee != null && !actor.userId().equals(assignee)) {
             throw new TaskConflictException("This task is claimed by someone else");

@@ -23,9 +23,10 @@ import org.healthcrm.security.Role;
  * The same patient-intake model (and its two DMN tables) on a bare Camunda engine: a plain
  * {@link StandaloneProcessEngineConfiguration}, no Spring, no JPA, delegates that only set the variables the real ones
  * set (fixed values, so that every gateway takes the path the application's intakes take), on its own database of
- * the same MariaDB server. It copies the application engine's settings that change what a step costs: history level,
- * id generator, serialization, batch processing, metrics and the job executor's pool and acquisition. Each user task
- * is completed with the variables the application stores for the same submission.
+ * the same MariaDB server. It copies the application engine's settings that change what a step costs: history level
+ * and removal time strategy, id generator, serialization, batch processing, the driver's settings, metrics and the job
+ * executor's pool and acquisition. Each user task is completed with the variables the application stores for the
+ * same submission.
  */
 final class BareEngineIntakes implements IntakeScenario {
 
@@ -56,7 +57,7 @@ final class BareEngineIntakes implements IntakeScenario {
      * when missing) and deploys the intake models.
      *
      * @param application the application engine's configuration, whose cost-relevant settings are copied
-     * @param applicationPool the application's connection pool, whose size and isolation are copied
+     * @param applicationPool the application's connection pool, whose size, isolation and driver settings are copied
      * @param ehrSettings what {@code ${ehrSettings.retryCycle}} reads in the model
      * @param ageYears what the age delegate sets (the DMN required-consents reads it)
      */
@@ -72,6 +73,8 @@ final class BareEngineIntakes implements IntakeScenario {
         dataSource.setPassword(applicationPool.getPassword());
         dataSource.setMaximumPoolSize(applicationPool.getMaximumPoolSize());
         dataSource.setTransactionIsolation(applicationPool.getTransactionIsolation());
+        // the driver's settings too (time zone, how batched inserts are sent)
+        dataSource.setDataSourceProperties(applicationPool.getDataSourceProperties());
 
         StandaloneProcessEngineConfiguration configuration = new StandaloneProcessEngineConfiguration();
         configuration.setProcessEngineName("bare-benchmark");
@@ -79,6 +82,8 @@ final class BareEngineIntakes implements IntakeScenario {
         configuration.setDatabaseType(application.getDatabaseType());
         configuration.setDatabaseSchemaUpdate("true");
         configuration.setHistory(application.getHistory());
+        configuration.setHistoryCleanupStrategy(application.getHistoryCleanupStrategy());
+        configuration.setHistoryRemovalTimeStrategy(application.getHistoryRemovalTimeStrategy());
         configuration.setIdGenerator(newInstance(application.getIdGenerator().getClass()));
         configuration.setJdbcBatchProcessing(application.isJdbcBatchProcessing());
         configuration.setJavaSerializationFormatEnabled(application.isJavaSerializationFormatEnabled());

@@ -32,6 +32,9 @@ class EngineConfigurationTest extends IntegrationTest {
         assertThat(configuration.getHistory()).isEqualTo("full");
         assertThat(configuration.getHistoryTimeToLive()).isEqualTo("P2190D");
         assertThat(configuration.isEnforceHistoryTimeToLive()).isTrue();
+        assertThat(configuration.getHistoryCleanupStrategy()).as("time to live counted from the end of the process")
+                .isEqualTo("endTimeBased");
+        assertThat(configuration.getHistoryRemovalTimeStrategy()).isEqualTo("none");
         assertThat(configuration.getJobExecutor().isActive()).isTrue();
         assertThat(configuration.isEnableCmdExceptionLogging()).as("refused input is not logged as an engine error")
                 .isFalse();
