@@ -63,12 +63,27 @@ public class AuditChain {
         this.clock = clock;
     }
 
-    /** Seals every event not sealed yet; returns how many were sealed. */
+    /**
+     * Seals every event not sealed yet, late-committing ones included (those with an id below the highest sealed one,
+     * within {@link #LATE_WINDOW}); returns how many were sealed.
+     */
     public int sealPending() {
+        return seal(true);
+    }
+
+    /**
+     * Seals the events written since the highest sealed one: what {@link #sealPending} does without looking back for
+     * late-committing events, so without reading the last {@link #LATE_WINDOW} events again.
+     */
+    public int sealNew() {
+        return seal(false);
+    }
+
+    private int seal(boolean lateToo) {
         int total = 0;
         int sealed;
         do {
-            sealed = transaction.execute(status -> sealBatch());
+            sealed = transaction.execute(status -> sealBatch(lateToo));
             total += sealed;
         } while (sealed == BATCH);
         return total;
@@ -85,11 +100,11 @@ public class AuditChain {
         });
     }
 
-    private int sealBatch() {
+    private int sealBatch(boolean lateToo) {
         lock();
         Link head = head();
         Long highestSealed = jdbc.queryForObject("select max(event_id) from audit_chain", Long.class);
-        long from = highestSealed == null ? 0 : Math.max(0, highestSealed - LATE_WINDOW);
+        long from = highestSealed == null ? 0 : lateToo ? Math.max(0, highestSealed - LATE_WINDOW) : highestSealed;
         List<Object[]> links = new ArrayList<>();
         long seq = head == null ? 0 : head.seq();
         String hash = head == null ? GENESIS : head.hash();
