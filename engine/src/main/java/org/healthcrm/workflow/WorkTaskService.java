@@ -490,6 +490,10 @@ public class WorkTaskService {
         if (formKey == null || !formKey.startsWith(FORM_KEY_PREFIX)) {
             return Optional.empty();
         }
+        if (snapshot.variables() == null) {
+            // read without its form: the pinned version is unknown, and the latest one is not necessarily the task's
+            throw new IllegalStateException("Task " + snapshot.task().getId() + " was read without its form");
+        }
         String key = formKey.substring(FORM_KEY_PREFIX.length());
         Object pinned = snapshot.pinnedFormVersion();
         return Optional.of(pinned instanceof Number version ? forms.form(key, version.intValue()) : forms.form(key));
