@@ -24,6 +24,7 @@ import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.healthcrm.audit.AuditTrail;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.util.function.SingletonSupplier;
 import org.springframework.stereotype.Component;
 
 /**
@@ -47,11 +48,14 @@ import org.springframework.stereotype.Component;
 @Component
 public class EngineOperationAudit extends AbstractProcessEnginePlugin {
 
-    private final ObjectProvider<AuditTrail> audit;
+    private final SingletonSupplier<AuditTrail> audit;
 
-    /** The audit trail is looked up when first needed: it depends on the engine this plugin configures. */
+    /**
+     * The audit trail is looked up when first needed (it depends on the engine this plugin configures), then kept:
+     * looking it up for every event cost more than writing the event's parameters.
+     */
     public EngineOperationAudit(ObjectProvider<AuditTrail> audit) {
-        this.audit = audit;
+        this.audit = SingletonSupplier.of(audit::getObject);
     }
 
     @Override
@@ -139,7 +143,7 @@ public class EngineOperationAudit extends AbstractProcessEnginePlugin {
                     && !action.equals("TASK_ASSIGN")) {
                 detail = detail.isEmpty() ? changed : detail + "; " + changed;
             }
-            audit.getObject().change(action, patientOf(first.getProcessInstanceId()), task ? "Task" : "ProcessInstance",
+            audit.obtain().change(action, patientOf(first.getProcessInstanceId()), task ? "Task" : "ProcessInstance",
                     task ? first.getTaskId() : first.getProcessInstanceId(), detail.isEmpty() ? null : detail);
         }
 
@@ -194,7 +198,7 @@ public class EngineOperationAudit extends AbstractProcessEnginePlugin {
             String detail = (deployment.getName() == null ? "" : deployment.getName() + ": ")
                     + (definitions.isEmpty() ? String.join(",", deployment.getResources().keySet())
                     : String.join(",", definitions));
-            audit.getObject().change("DEPLOYMENT", null, "Deployment", deployment.getId(), detail);
+            audit.obtain().change("DEPLOYMENT", null, "Deployment", deployment.getId(), detail);
         }
     }
 }

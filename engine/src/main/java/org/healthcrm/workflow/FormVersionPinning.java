@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.impl.task.TaskDefinition;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.healthcrm.forms.registry.FormRegistry;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.util.function.SingletonSupplier;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,10 +28,11 @@ public class FormVersionPinning extends AbstractProcessEnginePlugin {
 
     public static final String VARIABLE = "formioVersion";
 
-    private final ObjectProvider<FormRegistry> registry;
+    private final SingletonSupplier<FormRegistry> registry;
 
     public FormVersionPinning(ObjectProvider<FormRegistry> registry) {
-        this.registry = registry;
+        // looked up when the first task is created, then kept
+        this.registry = SingletonSupplier.of(registry::getObject);
     }
 
     @Override
@@ -64,7 +66,7 @@ public class FormVersionPinning extends AbstractProcessEnginePlugin {
 
         @Override
         public void notify(DelegateTask task) {
-            task.setVariableLocal(VARIABLE, registry.getObject().latest(formKey).version());
+            task.setVariableLocal(VARIABLE, registry.obtain().latest(formKey).version());
         }
     }
 }
