@@ -2,9 +2,11 @@ package org.healthcrm.documents;
 
 import org.apache.fontbox.ttf.CmapLookup;
 import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TTFSubsetter;
 import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -15,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -41,15 +44,77 @@ enum FontFace {
     /** Parsed fonts kept for documents to borrow: about as many as documents are rendered at the same time. */
     private static final int KEPT = 8;
 
-    private final byte[] fontFile;
-    private final ConcurrentLinkedQueue<TrueTypeFont> parsed = new ConcurrentLinkedQueue<>();
-    private final AtomicInteger kept = new AtomicInteger();
+    private final Pool full;
+    private final Pool common;
     /** Advance width in 1/1000 em per BMP code point, as PDFBox writes it into the font's W array; or NO_GLYPH. */
     private final int[] widths;
 
     FontFace(String resource) {
-        this.fontFile = withoutOpenTypeLayout(read(resource));
+        byte[] fontFile = withoutOpenTypeLayout(read(resource));
+        this.full = new Pool(fontFile);
+        this.common = new Pool(commonCut(resource, fontFile));
         this.widths = measure(resource, fontFile);
+    }
+
+    /**
+     * Which file of a face a document embeds its subset from. PDFBox writes the widths of all of a font's glyphs into
+     * each document that loads it and reads them back, then subsets the font when the document is saved; with
+     * Liberation Sans's 2,600 glyphs that was a quarter of a document's rendering. A document whose text lies within
+     * the {@linkplain #inCommonCut common characters} loads a cut of the font with only their glyphs (the same
+     * glyphs, so the same widths and the same look); any other document loads the whole font.
+     */
+    enum Cut {
+        COMMON, FULL
+    }
+
+    /**
+     * Whether a text can be drawn from the {@link Cut#COMMON common cut}: each of its characters is a common one, or
+     * one that needs no glyph from either face (control characters are dropped, characters the font lacks are drawn
+     * as {@value #REPLACEMENT}).
+     */
+    static boolean inCommonCut(String text) {
+        for (int i = 0, n = text.length(); i < n; i++) {
+            char c = text.charAt(i);
+            if (c <= 0x7E || inCommonRanges(c) || Character.isSurrogate(c)
+                    || Character.getType(c) == Character.CONTROL) {
+                continue;
+            }
+            if (REGULAR.hasGlyph(c) || BOLD.hasGlyph(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean inCommonRanges(int cp) {
+        for (int[] range : CommonCharacters.RANGES) {
+            if (cp >= range[0] && cp <= range[1]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The font reduced to the glyphs of the common characters (and of the glyphs they are composed of). */
+    private static byte[] commonCut(String resource, byte[] fontFile) {
+        try (TrueTypeFont ttf = new TTFParser().parse(new RandomAccessReadBuffer(fontFile))) {
+            CmapLookup cmap = ttf.getUnicodeCmapLookup();
+            Set<Integer> characters = new TreeSet<>();
+            for (int[] range : CommonCharacters.RANGES) {
+                for (int cp = range[0]; cp <= range[1]; cp++) {
+                    if (cmap.getGlyphId(cp) > 0) {
+                        characters.add(cp);
+                    }
+                }
+            }
+            TTFSubsetter cut = new TTFSubsetter(ttf);
+            cut.addAll(characters);
+            ByteArrayOutputStream out = new ByteArrayOutputStream(fontFile.length / 2);
+            cut.writeToStream(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot cut the font " + resource, e);
+        }
     }
 
     private static byte[] read(String resource) {
@@ -127,32 +192,68 @@ enum FontFace {
     }
 
     /**
-     * A parsed font for one document to embed, to {@link #giveBack} when the document is written. Parsing the file
-     * (its cmap above all) cost a third of a document's rendering; a parsed font is not safe for two documents at
-     * once, so each document borrows its own, and up to {@value #KEPT} wait for the next documents.
+     * A parsed font of one {@link Cut} for one document to embed, to {@link #giveBack} when the document is written.
+     * Parsing the file (its cmap above all) cost a third of a document's rendering; a parsed font is not safe for
+     * two documents at once, so each document borrows its own, and up to {@value #KEPT} wait for the next documents.
      */
-    TrueTypeFont borrow() throws IOException {
-        TrueTypeFont font = parsed.poll();
-        if (font != null) {
-            kept.decrementAndGet();
-            return font;
-        }
-        return new TTFParser().parse(new RandomAccessReadBuffer(fontFile));
+    TrueTypeFont borrow(Cut cut) throws IOException {
+        return pool(cut).borrow();
     }
 
     /** Returns a font borrowed for a document that has been written; {@code reusable} false closes it instead. */
-    void giveBack(TrueTypeFont font, boolean reusable) {
-        if (reusable && kept.incrementAndGet() <= KEPT) {
-            parsed.offer(font);
-            return;
+    void giveBack(Cut cut, TrueTypeFont font, boolean reusable) {
+        pool(cut).giveBack(font, reusable);
+    }
+
+    private Pool pool(Cut cut) {
+        return cut == Cut.COMMON ? common : full;
+    }
+
+    /**
+     * The characters of the {@linkplain Cut#COMMON common cut}: Latin (Basic, Latin-1, Extended-A and -B, which
+     * cover the names of most Western and Central European, Turkish, Vietnamese and transliterated patients),
+     * punctuation, currency signs, and what the layout itself draws ("…", "?", "Page N of M"). A class of its own
+     * because the faces' constructors read it before an enum's own static fields are set.
+     */
+    private static final class CommonCharacters {
+        static final int[][] RANGES = {
+            {0x0020, 0x007E}, {0x00A0, 0x024F}, {0x2010, 0x2027}, {0x2030, 0x203A}, {0x20A0, 0x20BF},
+            {0x2116, 0x2116}, {0x2122, 0x2122},
+        };
+    }
+
+    /** A font file and the parsed copies of it that wait for the next documents. */
+    private static final class Pool {
+        private final byte[] file;
+        private final ConcurrentLinkedQueue<TrueTypeFont> parsed = new ConcurrentLinkedQueue<>();
+        private final AtomicInteger kept = new AtomicInteger();
+
+        Pool(byte[] file) {
+            this.file = file;
         }
-        if (reusable) {
-            kept.decrementAndGet();
+
+        TrueTypeFont borrow() throws IOException {
+            TrueTypeFont font = parsed.poll();
+            if (font != null) {
+                kept.decrementAndGet();
+                return font;
+            }
+            return new TTFParser().parse(new RandomAccessReadBuffer(file));
         }
-        try {
-            font.close();
-        } catch (IOException e) {
-            // a font parsed from memory has nothing to release
+
+        void giveBack(TrueTypeFont font, boolean reusable) {
+            if (reusable && kept.incrementAndGet() <= KEPT) {
+                parsed.offer(font);
+                return;
+            }
+            if (reusable) {
+                kept.decrementAndGet();
+            }
+            try {
+                font.close();
+            } catch (IOException e) {
+                // a font parsed from memory has nothing to release
+            }
         }
     }
 

@@ -57,6 +57,8 @@ public final class PdfLayout {
     private String footerNote = "";
     private String documentTitle;
     private Instant createdAt;
+    /** Whether all text so far is in the fonts' common cut (see {@link FontFace.Cut}). */
+    private boolean commonCharacters = true;
 
     public PdfLayout(PageFormat format) {
         this.format = Objects.requireNonNull(format, "format");
@@ -176,7 +178,8 @@ public final class PdfLayout {
             // seeds the PDF's /ID: the same content gives the same bytes
             document.setDocumentId(ByteBuffer.wrap(((MessageDigest) fingerprint.clone()).digest()).getLong());
             describe(document);
-            writer = new PdfPageWriter(document, format, headerLeft, headerRight, footerNote);
+            writer = new PdfPageWriter(document, format, headerLeft, headerRight, footerNote,
+                    commonCharacters ? FontFace.Cut.COMMON : FontFace.Cut.FULL);
             writer.newPage();
             for (LayoutBlock block : blocks) {
                 block.layOut(writer);
@@ -238,6 +241,7 @@ public final class PdfLayout {
         for (String text : texts) {
             fingerprint.update((byte) 0);
             fingerprint.update(nonNull(text).getBytes(StandardCharsets.UTF_8));
+            commonCharacters = commonCharacters && FontFace.inCommonCut(nonNull(text));
         }
         fingerprint.update((byte) 1);
     }

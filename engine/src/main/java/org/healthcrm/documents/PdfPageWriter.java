@@ -29,6 +29,7 @@ final class PdfPageWriter {
     private final String headerLeft;
     private final String headerRight;
     private final String footerNote;
+    private final FontFace.Cut cut;
     private final Map<FontFace, PDType0Font> fonts = new EnumMap<>(FontFace.class);
     private final Map<FontFace, TrueTypeFont> borrowed = new EnumMap<>(FontFace.class);
     private final List<PDPageContentStream> pages = new ArrayList<>();
@@ -40,13 +41,15 @@ final class PdfPageWriter {
     private float currentSize;
     private float currentGray;
 
+    /** @param cut the cut of the fonts to embed: {@link FontFace.Cut#COMMON} only if it has every character drawn */
     PdfPageWriter(PDDocument document, PageFormat format, String headerLeft, String headerRight,
-                  String footerNote) {
+                  String footerNote, FontFace.Cut cut) {
         this.document = document;
         this.format = format;
         this.headerLeft = headerLeft;
         this.headerRight = headerRight;
         this.footerNote = footerNote;
+        this.cut = cut;
     }
 
     PDDocument document() {
@@ -240,7 +243,7 @@ final class PdfPageWriter {
     private PDType0Font font(FontFace face) throws IOException {
         PDType0Font font = fonts.get(face);
         if (font == null) {
-            TrueTypeFont parsed = face.borrow();
+            TrueTypeFont parsed = face.borrow(cut);
             borrowed.put(face, parsed);
             // embedded as a subset when the document is saved; PDFBox leaves the parsed font open (ours to give back)
             font = PDType0Font.load(document, parsed, true);
@@ -254,7 +257,7 @@ final class PdfPageWriter {
      * way.
      */
     void release(boolean written) {
-        borrowed.forEach((face, parsed) -> face.giveBack(parsed, written));
+        borrowed.forEach((face, parsed) -> face.giveBack(cut, parsed, written));
         borrowed.clear();
     }
 }

@@ -246,6 +246,32 @@ class PdfLayoutTest {
         assertThat(PdfText.of(alone.get(2)).flat()).contains("Łukasz Żółw");
     }
 
+    @Test
+    void greekAndCyrillicNamesAreDrawnAsWrittenWhereverTheyStandInTheDocument() {
+        // the fonts' cut for common characters has Latin only: a Greek or Cyrillic name in the last row of a table
+        // still makes the document embed from the whole font
+        byte[] pdf = new PdfLayout(PageFormat.LETTER)
+                .title("Emergency contacts")
+                .keyValue("Patient", "José Núñez")
+                .table(List.of("Name", "Relation"), List.of(List.of("Zoë Ångström", "Partner"),
+                        List.of("Σοφία Παπαδοπούλου", "Sister"), List.of("Дмитрий Иванов", "Brother")))
+                .render();
+
+        assertThat(PdfText.of(pdf).flat()).contains("José Núñez").contains("Zoë Ångström")
+                .contains("Σοφία Παπαδοπούλου").contains("Дмитрий Иванов");
+    }
+
+    @Test
+    void textInCommonCharactersIsDrawnFromTheSmallerCutOfTheFonts() {
+        assertThat(FontFace.inCommonCut("Łukasz Żółć, Chloé Dœuf – “Ĳsbrand” … Page 3 of 4 · €12 № 5")).isTrue();
+        // characters the fonts lack are drawn as "?", control characters dropped: neither needs the whole font
+        assertThat(FontFace.inCommonCut("Ada 😀 李 \u0007")).isTrue();
+        assertThat(FontFace.inCommonCut("Σοφία")).isFalse();
+        assertThat(FontFace.inCommonCut("Дмитрий")).isFalse();
+
+        assertThat(PdfText.of(named("Łukasz Żółć")).flat()).contains("Referral letter for Łukasz Żółć");
+    }
+
     private static byte[] named(String name) {
         return new PdfLayout(PageFormat.LETTER)
                 .documentInfo("Referral letter", Instant.parse("2025-06-15T13:40:00Z"))
