@@ -299,7 +299,8 @@ final class SandboxProviders {
             Bundle answer = new Bundle().setType(Bundle.BundleType.TRANSACTIONRESPONSE);
             for (Planned planned : plan) {
                 if (!planned.exists()) {
-                    Resource resource = planned.entry().getResource().copy();
+                    // the request's own resource, parsed for this request: the store takes it as it is
+                    Resource resource = planned.entry().getResource();
                     for (Reference reference : context.newTerser().getAllPopulatedChildElementsOfType(resource,
                             Reference.class)) {
                         String target = reference.hasReference() ? resolved.get(reference.getReference()) : null;
@@ -307,7 +308,7 @@ final class SandboxProviders {
                             reference.setReference(target);
                         }
                     }
-                    createAs(planned.store(), planned.id(), resource);
+                    adopt(planned.store(), planned.id(), resource);
                 }
                 answer.addEntry().getResponse()
                         .setStatus(planned.exists() ? "200 OK" : "201 Created")
@@ -321,8 +322,8 @@ final class SandboxProviders {
         }
 
         @SuppressWarnings("unchecked")
-        private static <T extends Resource> void createAs(SandboxStore<T> store, String id, Resource resource) {
-            store.createAs(id, (T) resource);
+        private static <T extends Resource> void adopt(SandboxStore<T> store, String id, Resource resource) {
+            store.adopt(id, (T) resource);
         }
 
         /** The resources an {@code identifier=system|value} query (URL-encoded or not) matches. */

@@ -27,7 +27,7 @@ import org.hl7.fhir.r4.model.Resource;
 
 /**
  * Resources of one type in memory: ids assigned by the server, a version per update, copies in and out (so callers
- * never share an instance with the store).
+ * never share an instance with the store), except for what a transaction hands over ({@link #adopt}).
  */
 final class SandboxStore<T extends Resource> {
 
@@ -43,19 +43,27 @@ final class SandboxStore<T extends Resource> {
     }
 
     T create(T resource) {
-        return createAs(nextId(), resource);
-    }
-
-    /** An id for a resource to be created with {@link #createAs}. */
-    String nextId() {
-        return Long.toString(lastId.incrementAndGet());
-    }
-
-    T createAs(String id, T resource) {
+        String id = nextId();
         T stored = stamp(resource, id, 1);
         resources.put(id, stored);
         indexed(id, null, stored);
         return copy(stored);
+    }
+
+    /** An id for a resource to be stored with {@link #adopt}. */
+    String nextId() {
+        return Long.toString(lastId.incrementAndGet());
+    }
+
+    /**
+     * Stores a resource the caller hands over and no longer touches (one parsed from a request for this purpose):
+     * stamped in place, without the copies in and out, which for a document meant encoding and decoding its
+     * attachment each time.
+     */
+    void adopt(String id, T resource) {
+        stamped(resource, id, 1);
+        resources.put(id, resource);
+        indexed(id, null, resource);
     }
 
     String type() {
@@ -153,10 +161,13 @@ final class SandboxStore<T extends Resource> {
     }
 
     private T stamp(T resource, String id, long version) {
-        T stored = copy(resource);
-        stored.setId(new IdType(type, id, Long.toString(version)));
-        stored.getMeta().setVersionId(Long.toString(version)).setLastUpdated(new Date());
-        return stored;
+        return stamped(copy(resource), id, version);
+    }
+
+    private T stamped(T resource, String id, long version) {
+        resource.setId(new IdType(type, id, Long.toString(version)));
+        resource.getMeta().setVersionId(Long.toString(version)).setLastUpdated(new Date());
+        return resource;
     }
 
     @SuppressWarnings("unchecked")

@@ -52,6 +52,20 @@ class SandboxStoreTest {
     }
 
     @Test
+    void aResourceATransactionHandsOverIsStoredAsVersionOneAndReadBackAsACopy() {
+        String id = patients.nextId();
+        patients.adopt(id, patient("M4", "1990-03-04"));
+
+        Patient read = patients.read(id).orElseThrow();
+        assertThat(read.getMeta().getVersionId()).isEqualTo("1");
+        assertThat(read.getIdElement().getIdPart()).isEqualTo(id);
+        assertThat(patients.find(SandboxStore.identifierKey("urn:test:mrn", "M4"), p -> true)).hasSize(1);
+        // what a reader gets is its own: changing it changes nothing stored
+        read.getIdentifierFirstRep().setValue("changed");
+        assertThat(patients.read(id).orElseThrow().getIdentifierFirstRep().getValue()).isEqualTo("M4");
+    }
+
+    @Test
     void aClearedStoreFindsNothingAndGoesOnNumbering() {
         patients.create(patient("M1", "1980-01-02"));
         patients.clear();
