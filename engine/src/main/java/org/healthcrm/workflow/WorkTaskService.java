@@ -82,6 +82,8 @@ public class WorkTaskService {
     private final AuditTrail audit;
     private final Map<String, ProcessDefinition> definitions = new ConcurrentHashMap<>();
     private final CommandExecutor commands;
+    /** Runs a command in a context and transaction of its own: a read that no command's cache answers. */
+    private final CommandExecutor freshCommands;
 
     private final List<FormPrefill> prefills;
 
@@ -91,8 +93,10 @@ public class WorkTaskService {
                            TaskForms forms, TaskDrafts drafts, SubmissionArchive archive,
                            List<FormPrefill> prefills, PlatformTransactionManager transactionManager,
                            AuditTrail audit, ProcessEngine processEngine) {
-        this.commands = ((ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration())
-                .getCommandExecutorTxRequired();
+        ProcessEngineConfigurationImpl engine = (ProcessEngineConfigurationImpl) processEngine
+                .getProcessEngineConfiguration();
+        this.commands = engine.getCommandExecutorTxRequired();
+        this.freshCommands = engine.getCommandExecutorTxRequiresNew();
         this.prefills = List.copyOf(prefills);
         this.audit = audit;
         this.taskService = taskService;
@@ -224,28 +228,37 @@ public class WorkTaskService {
     /**
      * Validates the submission against the task's form and completes the task with the cleaned data as process
      * variables. An unassigned task is claimed by the submitter in the same transaction.
+     *
+     * <p>All of it is one engine command: the task, its candidates, its execution and variables are read once, and
+     * the claim and the completion work on what the checks read (one look-up of each, one flush) where a command to
+     * read and another to complete read them twice.
      */
     public CompletedTask submit(Actor actor, String taskId, ObjectNode data) {
         return change(taskId, () -> {
-            TaskSnapshot snapshot = workableTask(actor, taskId, true);
-            Task task = snapshot.task();
-            Optional<TaskForms.Form> form = formOf(snapshot);
-            ObjectNode cleaned = form.map(f -> forms.check(f, forms.withProcessValues(f, data,
-                    snapshot.variables()))).orElse(null);
-            Map<String, Object> variables = cleaned != null ? forms.variablesOf(form.get(), cleaned) : forms.withoutForm(data);
-            TaskView view = view(snapshot);
-            // archived first: the service tasks that completing runs read what was submitted (ProcessSubmissions)
-            Long documentId = form.map(f -> archive.record(view, f, cleaned, actor.userId()).getDocumentId()).orElse(null);
-            try {
-                commands.execute(claimedAndCompleted(taskId, task.getAssignee() == null ? actor.userId() : null,
-                        variables));
-            } catch (InvalidInputException e) {
-                // a service task that follows refused what was entered (an unknown MRN, say): show it at the field
-                throw new FormSubmissionException(List.of(new FieldError(
-                        e.field() == null ? "" : e.field(), e.getMessage(), "process")));
-            }
+            CompletedTask completed = commands.execute(context -> {
+                TaskSnapshot snapshot = workableTask(actor, taskId, TaskSnapshot.of(taskId, true).execute(context));
+                Task task = snapshot.task();
+                Optional<TaskForms.Form> form = formOf(snapshot);
+                ObjectNode cleaned = form.map(f -> forms.check(f, forms.withProcessValues(f, data,
+                        snapshot.variables()))).orElse(null);
+                Map<String, Object> variables = cleaned != null ? forms.variablesOf(form.get(), cleaned)
+                        : forms.withoutForm(data);
+                TaskView view = view(snapshot);
+                // archived first: the service tasks that completing runs read what was submitted (ProcessSubmissions)
+                Long documentId = form.map(f -> archive.record(view, f, cleaned, actor.userId()).getDocumentId())
+                        .orElse(null);
+                try {
+                    claimedAndCompleted(taskId, task.getAssignee() == null ? actor.userId() : null, variables)
+                            .execute(context);
+                } catch (InvalidInputException e) {
+                    // a service task that follows refused what was entered (an unknown MRN, say): show it at the field
+                    throw new FormSubmissionException(List.of(new FieldError(
+                            e.field() == null ? "" : e.field(), e.getMessage(), "process")));
+                }
+                return new CompletedTask(taskId, task.getProcessInstanceId(), documentId);
+            });
             drafts.discardAll(taskId);
-            return new CompletedTask(taskId, task.getProcessInstanceId(), documentId);
+            return completed;
         });
     }
 
@@ -447,13 +460,21 @@ public class WorkTaskService {
      * is filled from when {@code withForm}.
      */
     private TaskSnapshot visibleTask(Actor actor, String taskId, boolean withForm) {
-        TaskSnapshot snapshot = snapshot(taskId, withForm).orElseThrow(() -> completed(taskId)
-                ? new TaskConflictException("This task has already been completed")
-                : new NotFoundException("No task with id " + taskId));
+        return visibleTask(actor, taskId, snapshot(taskId, withForm).orElse(null));
+    }
+
+    /** The task as read ({@code snapshot}, null when there is none), if the actor may see it. */
+    private TaskSnapshot visibleTask(Actor actor, String taskId, TaskSnapshot snapshot) {
+        if (snapshot == null) {
+            throw completed(taskId)
+                    ? new TaskConflictException("This task has already been completed")
+                    : new NotFoundException("No task with id " + taskId);
+        }
         if (!mayWorkOn(actor, snapshot.task(), snapshot.candidates())) {
             // Read committed: a colleague's completion that commits between our read of the task and of its
-            // candidates leaves us the task without candidates. That is their win, not our lack of a role.
-            if (snapshot(taskId, false).isEmpty()) {
+            // candidates leaves us the task without candidates. That is their win, not our lack of a role. (Read
+            // again in a command of its own: inside submit's command the engine would answer from its cache.)
+            if (freshCommands.execute(TaskSnapshot.of(taskId, false)) == null) {
                 throw conflict(taskId);
             }
             audit.denied("ACCESS_DENIED", actor.userId(), actor.groups(), snapshot.patientId(), "Task", taskId,
@@ -465,7 +486,12 @@ public class WorkTaskService {
 
     /** A task the actor may change: visible, and not claimed by someone else. */
     private TaskSnapshot workableTask(Actor actor, String taskId, boolean withForm) {
-        TaskSnapshot snapshot = visibleTask(actor, taskId, withForm);
+        return workableTask(actor, taskId, snapshot(taskId, withForm).orElse(null));
+    }
+
+    /** The task as read ({@code read}, null when there is none), if the actor may change it. */
+    private TaskSnapshot workableTask(Actor actor, String taskId, TaskSnapshot read) {
+        TaskSnapshot snapshot = visibleTask(actor, taskId, read);
         String assignee = snapshot.task().getAssignee();
         if (assignee != null && !actor.userId().equals(assignee)) {
             throw new TaskConflictException("This task is claimed by someone else");
