@@ -1,6 +1,8 @@
 package org.healthcrm.bench;
 
 import java.io.IOException;
+import java.lang.management.CompilationMXBean;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,8 +40,12 @@ final class CostMeter {
                 .map(pid -> Path.of("/proc", Long.toString(pid), "stat")).orElse(null);
     }
 
-    /** Counters so far: CPU nanoseconds of this JVM and of the database server, statements and commits (-1: unknown). */
-    record Reading(long jvmNanos, long databaseNanos, long statements, long commits) {
+    /**
+     * Counters so far: CPU nanoseconds of this JVM and of the database server, statements and commits (-1: unknown),
+     * and of the JVM's CPU what its JIT compilers and its garbage collector took (milliseconds as the JVM reports them:
+     * compiler threads' time, collection pauses), to tell a scenario's own work from a JVM still compiling.
+     */
+    record Reading(long jvmNanos, long databaseNanos, long statements, long commits, long jitMillis, long gcMillis) {
     }
 
     Reading read() {
@@ -58,7 +64,11 @@ final class CostMeter {
         } catch (SQLException e) {
             // the figures stay unknown
         }
-        return new Reading(jvm.getProcessCpuTime(), databaseNanos(), statements, commits);
+        long gc = ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .mapToLong(GarbageCollectorMXBean::getCollectionTime).filter(t -> t > 0).sum();
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        return new Reading(jvm.getProcessCpuTime(), databaseNanos(), statements, commits,
+                jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : -1, gc);
     }
 
     /**

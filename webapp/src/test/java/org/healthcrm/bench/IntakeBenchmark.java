@@ -140,9 +140,9 @@ public final class IntakeBenchmark {
                     (System.nanoTime() - started) / 1e9);
         }
         System.out.println();
-        System.out.printf("%-5s %-14s %7s %7s %9s %7s %7s %7s %8s %8s %5s %7s  %s%n", "round", "scenario",
+        System.out.printf("%-5s %-14s %7s %7s %9s %7s %7s %7s %8s %8s %5s %7s %7s %7s  %s%n", "round", "scenario",
                 "intakes", "seconds", "intakes/s", "p50 ms", "p95 ms", "p99 ms", "JVM CPU", "DB CPU", "SQL", "commits",
-                "load average");
+                "JIT ms", "GC ms", "load average");
         Map<String, List<IntakeLoad.Result>> results = new LinkedHashMap<>();
         for (int round = 1; round <= options.rounds; round++) {
             // each round starts with another scenario, so that none always follows the same one
@@ -152,14 +152,15 @@ public final class IntakeBenchmark {
                 IntakeLoad.Result result = load.measure(scenario, options.intakes);
                 results.computeIfAbsent(scenario.name(), name -> new ArrayList<>()).add(result);
                 System.out.printf(Locale.ROOT,
-                        "%-5d %-14s %7d %7.1f %9.1f %7.0f %7.0f %7.0f %5.0f ms %5.0f ms %5.0f %7.1f  %s%n",
+                        "%-5d %-14s %7d %7.1f %9.1f %7.0f %7.0f %7.0f %5.0f ms %5.0f ms %5.0f %7.1f %7.1f %7.1f  %s%n",
                         round, result.scenario(), result.intakes(), result.seconds(), result.perSecond(),
                         result.p50Millis(), result.p95Millis(), result.p99Millis(), result.jvmCpuMillis(),
-                        result.databaseCpuMillis(), result.statements(), result.commits(), loadAverage());
+                        result.databaseCpuMillis(), result.statements(), result.commits(), result.jitMillis(),
+                        result.gcMillis(), loadAverage());
             }
         }
         System.out.println("Per intake: JVM CPU (all threads of this JVM), DB CPU (the MariaDB server), SQL statements and "
-                + "commits the server received");
+                + "commits the server received, time of the JVM's JIT compilers and of its garbage collection pauses");
         System.out.println();
         Map<String, Double> rates = new LinkedHashMap<>();
         results.forEach((name, rounds) -> rates.put(name, IntakeLoad.median(

@@ -46,11 +46,12 @@ final class IntakeLoad {
 
     /**
      * What one measurement found; per intake: CPU milliseconds of this JVM and of the database server, SQL statements
-     * and commits the server received (from every client: a measurement runs alone).
+     * and commits the server received (from every client: a measurement runs alone), milliseconds of JIT compilation
+     * and of garbage collection pauses.
      */
     record Result(String scenario, int intakes, double seconds, double perSecond, double p50Millis, double p95Millis,
                   double p99Millis, double jvmCpuMillis, double databaseCpuMillis, double statements,
-                  double commits) {
+                  double commits, double jitMillis, double gcMillis) {
     }
 
     /** Runs intakes until the time is up (each client finishes the intake it is in); returns how many ran. */
@@ -113,7 +114,9 @@ final class IntakeLoad {
                 CostMeter.perIntakeMillis(before.jvmNanos(), after.jvmNanos(), sorted.length),
                 CostMeter.perIntakeMillis(before.databaseNanos(), after.databaseNanos(), sorted.length),
                 CostMeter.perIntake(before.statements(), after.statements(), sorted.length),
-                CostMeter.perIntake(before.commits(), after.commits(), sorted.length));
+                CostMeter.perIntake(before.commits(), after.commits(), sorted.length),
+                CostMeter.perIntake(before.jitMillis(), after.jitMillis(), sorted.length),
+                CostMeter.perIntake(before.gcMillis(), after.gcMillis(), sorted.length));
     }
 
     /** Nearest-rank percentile, in milliseconds. */
