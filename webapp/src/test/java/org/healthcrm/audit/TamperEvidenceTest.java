@@ -11,6 +11,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Whoever changes or deletes audit rows directly in the database is found out: the verification names the first
@@ -26,6 +28,8 @@ class TamperEvidenceTest extends IntegrationTest {
     AuditVerification verification;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    PlatformTransactionManager transactions;
 
     private List<Long> events;
 
@@ -138,6 +142,37 @@ class TamperEvidenceTest extends IntegrationTest {
 
     private AuditVerifyCommand command(String scope) {
         return new AuditVerifyCommand(chain, verification, null, scope);
+    }
+
+    @Test
+    void aSecondsWorthOfEventsIsSealedEventByEventAndAChangeAmongThemIsNamed() {
+        // 341 events committed together: the sealer writes their links 256, 64, 16, 4 and 1 to a statement
+        long patient = 900_000_000 + System.nanoTime() % 100_000_000;
+        new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            for (int i = 0; i < 341; i++) {
+                audit.change("PATIENT_UPDATE", patient, "Patient", Long.toString(patient), "field" + i);
+            }
+        });
+        chain.sealPending();
+
+        List<Long> written = jdbc.queryForList("select id from audit_event where patient_id = ? order by id",
+                Long.class, patient);
+        List<Long> linked = jdbc.queryForList("select c.event_id from audit_chain c join audit_event e "
+                + "on e.id = c.event_id where e.patient_id = ? order by c.seq", Long.class, patient);
+        assertThat(written).hasSize(341);
+        assertThat(linked).as("one link per event, in id order").containsExactlyElementsOf(written);
+        assertThat(verification.verifyAll().intact()).isTrue();
+
+        long victim = written.get(300);
+        try {
+            jdbc.update("update audit_event set detail = 'field-x' where id = ?", victim);
+            AuditVerification.Problem problem = verification.verifyAll().problem();
+            assertThat(problem.kind()).isEqualTo(AuditVerification.Kind.EVENT_CHANGED);
+            assertThat(problem.eventId()).isEqualTo(victim);
+        } finally {
+            jdbc.update("update audit_event set detail = 'field300' where id = ?", victim);
+        }
+        assertThat(verification.verifyAll().intact()).isTrue();
     }
 
     private void reinsert(String table, Map<String, Object> row) {
