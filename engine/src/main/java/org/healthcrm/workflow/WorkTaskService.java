@@ -293,9 +293,10 @@ public class WorkTaskService {
     }
 
     /**
-     * Claims the task for {@code claimant} (unless null) and completes it, in one engine command: one look-up of the
-     * task and its process definition and one flush, where {@code claim} and {@code complete} took two. The engine's
-     * own commands run inside it, so the claim is logged (and audited) as if claimed on its own.
+     * Claims the task for {@code claimant} (unless null) and completes it, within the command it is executed in
+     * ({@link #submit}'s): one look-up of the task and its process definition and one flush, where {@code claim} and
+     * {@code complete} took two. The engine's own commands run inside it, so the claim is logged (and audited) as if
+     * claimed on its own.
      */
     private static Command<Void> claimedAndCompleted(String taskId, String claimant, Map<String, Object> variables) {
         return context -> {
