@@ -178,8 +178,7 @@ public final class PdfLayout {
             // seeds the PDF's /ID: the same content gives the same bytes
             document.setDocumentId(ByteBuffer.wrap(((MessageDigest) fingerprint.clone()).digest()).getLong());
             describe(document);
-            writer = new PdfPageWriter(document, format, headerLeft, headerRight, footerNote,
-                    commonCharacters ? FontFace.Cut.COMMON : FontFace.Cut.FULL);
+            writer = new PdfPageWriter(document, format, headerLeft, headerRight, footerNote, fontCut());
             writer.newPage();
             for (LayoutBlock block : blocks) {
                 block.layOut(writer);
@@ -198,6 +197,11 @@ public final class PdfLayout {
                 writer.release(written);
             }
         }
+    }
+
+    /** The cut of the fonts the document embeds from: the common one while all its text is in it. */
+    FontFace.Cut fontCut() {
+        return commonCharacters ? FontFace.Cut.COMMON : FontFace.Cut.FULL;
     }
 
     private void describe(PDDocument document) {

@@ -270,6 +270,12 @@ class PdfLayoutTest {
         assertThat(FontFace.inCommonCut("Дмитрий")).isFalse();
 
         assertThat(PdfText.of(named("Łukasz Żółć")).flat()).contains("Referral letter for Łukasz Żółć");
+
+        // the document decides from all of its text, the last table row included
+        PdfLayout latin = new PdfLayout(PageFormat.LETTER).title("Contacts").keyValue("Patient", "Zoë Ångström 😀")
+                .table(List.of("Name"), List.of(List.of("José Núñez")));
+        assertThat(latin.fontCut()).isEqualTo(FontFace.Cut.COMMON);
+        assertThat(latin.table(List.of("Name"), List.of(List.of("Σοφία"))).fontCut()).isEqualTo(FontFace.Cut.FULL);
     }
 
     private static byte[] named(String name) {
