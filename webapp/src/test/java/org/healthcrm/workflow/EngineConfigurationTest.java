@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.healthcrm.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The engine runs hardened on MariaDB and deploys the process models only when they change. */
 class EngineConfigurationTest extends IntegrationTest {
@@ -20,6 +23,12 @@ class EngineConfigurationTest extends IntegrationTest {
 
     @Autowired
     RepositoryService repositoryService;
+
+    @Autowired
+    TaskService taskService;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Test
     void engineIsHardened() {
@@ -39,6 +48,25 @@ class EngineConfigurationTest extends IntegrationTest {
         assertThat(configuration.isEnableCmdExceptionLogging()).as("refused input is not logged as an engine error")
                 .isFalse();
         assertThat(configuration.getDatabaseType()).isEqualTo("mysql");
+        assertThat(configuration.isTaskMetricsEnabled()).isFalse();
+    }
+
+    @Test
+    void assigningATaskLeavesNoLicenceTelemetryRow() {
+        Integer before = jdbc.queryForObject("select count(*) from ACT_RU_TASK_METER_LOG", Integer.class);
+        Task task = taskService.newTask();
+        task.setName("Telemetry check");
+        taskService.saveTask(task);
+        try {
+            taskService.setAssignee(task.getId(), "frontdesk");
+            taskService.setAssignee(task.getId(), "nurse");
+
+            assertThat(taskService.createTaskQuery().taskId(task.getId()).singleResult().getAssignee()).isEqualTo("nurse");
+            assertThat(jdbc.queryForObject("select count(*) from ACT_RU_TASK_METER_LOG", Integer.class))
+                    .as("no hash of the assignee kept per assignment").isEqualTo(before);
+        } finally {
+            taskService.deleteTask(task.getId(), true);
+        }
     }
 
     @Test
