@@ -156,8 +156,21 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         }
     }
 
+    /** Over TCP on 127.0.0.1, as any other client of the server connects (users with a host of 127.0.0.1). */
     public String jdbcUrl() {
         return "jdbc:mariadb://127.0.0.1:" + config.getPort() + "/" + databaseName;
+    }
+
+    /**
+     * Through the server's Unix domain socket, to database {@code database}: the same server with no TCP stack on
+     * either side of each statement (the application's own connections, which run as root without grant checks).
+     */
+    public String socketJdbcUrl(String database) {
+        return "jdbc:mariadb://localhost/" + database + "?localSocket=" + db.getConfiguration().getSocket();
+    }
+
+    public String socketJdbcUrl() {
+        return socketJdbcUrl(databaseName);
     }
 
     public int port() {

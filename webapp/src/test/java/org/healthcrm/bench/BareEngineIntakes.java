@@ -53,22 +53,23 @@ final class BareEngineIntakes implements IntakeScenario {
     }
 
     /**
-     * Builds the engine on database {@value #DATABASE} of the server at {@code serverUrl} (its tables are created
-     * when missing) and deploys the intake models.
+     * Builds the engine on database {@value #DATABASE} at {@code databaseUrl} (its tables are created when missing)
+     * and deploys the intake models.
      *
+     * @param databaseUrl the JDBC URL of that database, reached the way the application reaches its own
      * @param application the application engine's configuration, whose cost-relevant settings are copied
      * @param applicationPool the application's connection pool, whose size, isolation and driver settings are copied
      * @param ehrSettings what {@code ${ehrSettings.retryCycle}} reads in the model
      * @param ageYears what the age delegate sets (the DMN required-consents reads it)
      */
-    static BareEngineIntakes start(String serverUrl, ProcessEngineConfigurationImpl application,
+    static BareEngineIntakes start(String databaseUrl, ProcessEngineConfigurationImpl application,
                                    HikariDataSource applicationPool, JobExecutionProperty jobExecution,
                                    Object ehrSettings, int ageYears, IntakeCompletions completions,
                                    List<IntakeTask> tasks) {
         HikariDataSource dataSource = new HikariDataSource();
         dataSource.setPoolName("bare-engine");
         // the engine looks for its tables without naming a database: only in this one, not in the application's
-        dataSource.setJdbcUrl(serverUrl + "/" + DATABASE + "?nullDatabaseMeansCurrent=true");
+        dataSource.setJdbcUrl(databaseUrl + (databaseUrl.contains("?") ? "&" : "?") + "nullDatabaseMeansCurrent=true");
         dataSource.setUsername(applicationPool.getUsername());
         dataSource.setPassword(applicationPool.getPassword());
         dataSource.setMaximumPoolSize(applicationPool.getMaximumPoolSize());
