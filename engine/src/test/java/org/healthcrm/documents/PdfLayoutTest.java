@@ -3,11 +3,17 @@ package org.healthcrm.documents;
 import org.junit.jupiter.api.Test;
 
 import java.awt.Color;
+import java.io.IOException;
+import java.io.InputStream;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.common.PDStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -276,6 +282,19 @@ class PdfLayoutTest {
                 .table(List.of("Name"), List.of(List.of("José Núñez")));
         assertThat(latin.fontCut()).isEqualTo(FontFace.Cut.COMMON);
         assertThat(latin.table(List.of("Name"), List.of(List.of("Σοφία"))).fontCut()).isEqualTo(FontFace.Cut.FULL);
+    }
+
+    @Test
+    void pageContentsAreCompressedForSpeed() throws IOException {
+        byte[] bytes = new PdfLayout(PageFormat.LETTER).title("Intake packet").keyValue("Patient", "José Núñez").render();
+
+        try (PDDocument pdf = Loader.loadPDF(bytes)) {
+            PDStream contents = pdf.getPage(0).getContentStreams().next();
+            try (InputStream raw = contents.getCOSObject().createRawInputStream()) {
+                // a zlib stream's header names how hard it was compressed: 78 01 at level 1, 78 9C at zlib's default
+                assertThat(raw.readNBytes(2)).containsExactly(0x78, 0x01);
+            }
+        }
     }
 
     private static byte[] named(String name) {
