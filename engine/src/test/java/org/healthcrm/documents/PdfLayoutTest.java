@@ -3,10 +3,10 @@ package org.healthcrm.documents;
 import org.junit.jupiter.api.Test;
 
 import java.awt.Color;
-import java.io.IOException;
-import java.io.InputStream;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.InputStream;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
