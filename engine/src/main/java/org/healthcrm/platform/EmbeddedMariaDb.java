@@ -158,7 +158,12 @@ public final class EmbeddedMariaDb implements AutoCloseable {
 
     /** Over TCP on 127.0.0.1, as any other client of the server connects (users with a host of 127.0.0.1). */
     public String jdbcUrl() {
-        return "jdbc:mariadb://127.0.0.1:" + config.getPort() + "/" + databaseName;
+        return jdbcUrl(databaseName);
+    }
+
+    /** Over TCP on 127.0.0.1, to database {@code database}. */
+    public String jdbcUrl(String database) {
+        return "jdbc:mariadb://127.0.0.1:" + config.getPort() + "/" + database;
     }
 
     /**

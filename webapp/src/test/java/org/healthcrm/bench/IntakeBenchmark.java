@@ -229,9 +229,9 @@ public final class IntakeBenchmark {
             ObjectNode cleaned = forms.check(form, forms.withProcessValues(form, step.data(), required));
             tasks.add(new BareEngineIntakes.IntakeTask(step.taskDefinitionKey(), forms.variablesOf(form, cleaned)));
         }
-        // through the socket when the application's pool uses it, as the application does
-        String databaseUrl = pool.getJdbcUrl().contains("localSocket=") ? server.socketJdbcUrl(BareEngineIntakes.DATABASE)
-                : "jdbc:mariadb://127.0.0.1:" + server.port() + "/" + BareEngineIntakes.DATABASE;
+        // the way the application's pool reaches the server: its socket, or TCP where the socket could not be used
+        String databaseUrl = pool.getJdbcUrl().equals(server.socketJdbcUrl())
+                ? server.socketJdbcUrl(BareEngineIntakes.DATABASE) : server.jdbcUrl(BareEngineIntakes.DATABASE);
         return BareEngineIntakes.start(databaseUrl, configuration, pool,
                 application.getBean(CamundaBpmProperties.class).getJobExecution(),
                 application.getBean(EhrSettings.class), ageYears, completions, tasks);
