@@ -23,7 +23,9 @@ import org.springframework.stereotype.Component;
  * </ul>
  * The version and key id are authenticated with the value (GCM associated data). Decryption picks the key by the
  * stored id, so values written under a previous key stay readable after a rotation while new values use the current
- * key. Failures raise an {@link IllegalStateException} whose message never contains the value. Thread-safe.
+ * key. Failures raise an {@link IllegalStateException} whose message never contains the value. Thread-safe: each
+ * thread keeps one {@link Cipher} and initialises it for every value (looking up the JCE provider for each value was
+ * over 1% of the application's CPU in the intake benchmark).
  */
 @Component
 public class FieldCipher {
@@ -36,6 +38,14 @@ public class FieldCipher {
     static final int HEADER_BYTES = 1 + FieldKeys.KEY_ID_LENGTH;
 
     private static final String TRANSFORMATION = "AES/GCM/NoPadding";
+    /** A thread's AES/GCM cipher, initialised again (key, fresh IV) for each value, so no state carries over. */
+    private static final ThreadLocal<Cipher> CIPHERS = ThreadLocal.withInitial(() -> {
+        try {
+            return Cipher.getInstance(TRANSFORMATION);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("The JVM provides no " + TRANSFORMATION + " cipher", e);
+        }
+    });
 
     private final FieldKeys keys;
     private final SecureRandom random = new SecureRandom();
@@ -113,7 +123,7 @@ public class FieldCipher {
         byte[] iv = new byte[IV_BYTES];
         random.nextBytes(iv);
         try {
-            Cipher cipher = Cipher.getInstance(TRANSFORMATION);
+            Cipher cipher = CIPHERS.get();
             cipher.init(Cipher.ENCRYPT_MODE, keys.current(), new GCMParameterSpec(TAG_BITS, iv));
             cipher.updateAAD(header);
             System.arraycopy(iv, 0, out, offset, IV_BYTES);
@@ -134,7 +144,7 @@ public class FieldCipher {
             throw integrityFailure(null);
         }
         try {
-            Cipher cipher = Cipher.getInstance(TRANSFORMATION);
+            Cipher cipher = CIPHERS.get();
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, sealed, offset, IV_BYTES));
             cipher.updateAAD(header(keyId));
             return cipher.doFinal(sealed, offset + IV_BYTES, sealed.length - offset - IV_BYTES);

@@ -4,8 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -176,6 +182,54 @@ class FieldCipherTest {
                 .hasMessageStartingWith("encrypted value is not in the format of FieldCipher");
         assertThatThrownBy(() -> cipher.decrypt(new byte[] {1, 2}))
                 .hasMessageStartingWith("encrypted value is not in the format of FieldCipher");
+    }
+
+    @Test
+    void aFailedCheckLeavesTheThreadAbleToEncryptAndDecryptUnderEveryKey() {
+        byte[] previousKey = TestKeys.randomKey();
+        String underPrevious = TestKeys.cipher(previousKey).encrypt("written before the rotation");
+        FieldCipher rotated = TestKeys.cipher(key, previousKey);
+        String stored = rotated.encrypt(PLAIN);
+        byte[] sealed = Base64.getDecoder().decode(stored.substring(9));
+        sealed[sealed.length - 1] ^= 0x01;
+        String tampered = FieldKeys.idOf(key) + ":" + Base64.getEncoder().encodeToString(sealed);
+
+        assertThatThrownBy(() -> rotated.decrypt(tampered))
+                .hasMessageStartingWith("encrypted value failed its integrity check");
+        assertThat(rotated.decrypt(stored)).isEqualTo(PLAIN);
+        assertThat(rotated.decrypt(underPrevious)).isEqualTo("written before the rotation");
+        assertThat(rotated.decrypt(rotated.encrypt("after the failure"))).isEqualTo("after the failure");
+        assertThat(rotated.decrypt(rotated.encrypt(new byte[] {4, 2}))).containsExactly(4, 2);
+    }
+
+    @Test
+    void threadsEncryptingAndDecryptingAtOnceEachGetTheirOwnValuesBack() throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<List<String>>> results = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                int thread = t;
+                results.add(threads.submit(() -> {
+                    List<String> wrong = new ArrayList<>();
+                    for (int i = 0; i < 500; i++) {
+                        String plain = "patient " + thread + "-" + i + " " + PLAIN;
+                        if (!plain.equals(cipher.decrypt(cipher.encrypt(plain)))) {
+                            wrong.add(plain);
+                        }
+                        byte[] bytes = plain.getBytes(StandardCharsets.UTF_8);
+                        if (!Arrays.equals(bytes, cipher.decrypt(cipher.encrypt(bytes)))) {
+                            wrong.add("bytes of " + plain);
+                        }
+                    }
+                    return wrong;
+                }));
+            }
+            for (Future<List<String>> result : results) {
+                assertThat(result.get(60, TimeUnit.SECONDS)).isEmpty();
+            }
+        } finally {
+            threads.shutdownNow();
+        }
     }
 
     private static int ceilDiv(int a, int b) {
