@@ -12,6 +12,10 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 @EnableConfigurationProperties(HealthCrmProperties.class)
 public class PlatformConfiguration {
 
+    static {
+        ServiceLookups.pinLibraryLookups();
+    }
+
     @Bean
     Clock clock() {
         return Clock.systemUTC();

@@ -2,6 +2,10 @@ package org.healthcrm.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import javax.xml.datatype.DatatypeFactory;
+
+import jakarta.mail.util.StreamProvider;
+
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
@@ -67,6 +71,17 @@ class EngineConfigurationTest extends IntegrationTest {
         } finally {
             taskService.deleteTask(task.getId(), true);
         }
+    }
+
+    @Test
+    void timersAndMailUseTheImplementationsPinnedAtStartUp() throws Exception {
+        // the engine creates a DatatypeFactory for every timer it schedules (the intake's 24-hour escalation);
+        // the class named here answers without a ServiceLoader scan of every jar (ServiceLookups)
+        String pinned = System.getProperty(DatatypeFactory.class.getName());
+
+        assertThat(pinned).isNotNull();
+        assertThat(DatatypeFactory.class.isAssignableFrom(Class.forName(pinned))).isTrue();
+        assertThat(System.getProperty(StreamProvider.class.getName())).isNotNull();
     }
 
     @Test
