@@ -112,8 +112,8 @@ public final class IntakeBenchmark {
             EhrSandbox ehr = application.getBean(EhrSandbox.class);
             MailSandbox mail = application.getBean(MailSandbox.class);
             // The in-process EHR and mail server keep what they receive in memory (a real EHR and mail server are
-            // other machines): emptied before each measurement, with a full GC, so that their growing heap does not
-            // slow down each round more than the one before.
+            // other machines): emptied before each measurement and each minute of warm-up, with a full GC, so that
+            // their growing heap slows down neither a round more than the one before nor the warm-ups that follow.
             Runnable betweenMeasurements = () -> {
                 ehr.reset();
                 mail.purge();
