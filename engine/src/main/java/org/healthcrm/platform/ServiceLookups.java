@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * 24-hour escalation among them) and Jakarta Mail's {@link StreamProvider#provider()} (called several times for every
  * message written or parsed) first read a system property named after the service, and only when it is unset ask
  * {@link java.util.ServiceLoader}, which opens every jar of the class path looking for its service file. Those scans
- * were 1.7% of the application's CPU in the intake benchmark. At start-up the application runs each lookup once
+ * were 1.7% of the JVM's CPU samples in the intake benchmark. At start-up the application runs each lookup once
  * and sets the property to the class it found, so every later call gets the same implementation without the scan.
  * A property the operator set on the command line is kept, and a class the system class loader does not know is not
  * named (in the packaged jar, Jakarta Mail's provider: see {@link #visibleToEveryThread}).
