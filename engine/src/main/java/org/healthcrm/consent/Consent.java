@@ -135,10 +135,6 @@ public class Consent {
         this.revocationDocumentId = documentId;
     }
 
-    void linkToEhr(String ehrConsentId) {
-        this.ehrConsentId = ehrConsentId;
-    }
-
     public Long getId() { return id; }
     public Long getPatientId() { return patientId; }
     public ConsentType getType() { return type; }

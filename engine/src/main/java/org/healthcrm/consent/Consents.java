@@ -67,10 +67,12 @@ public class Consents {
 
     /** Records the id of the consent's Consent resource in the EHR. */
     @Transactional
-    public void linkToEhr(long consentId, String ehrConsentId) {
-        Consent consent = find(consentId);
-        consent.linkToEhr(ehrConsentId);
-        audit.change("CONSENT_EHR_LINK", consent.getPatientId(), "Consent", Long.toString(consentId), "ehrConsentId");
+    public void linkToEhr(long patientId, long consentId, String ehrConsentId) {
+        // not read for it: one statement
+        if (consents.linkToEhr(patientId, consentId, ehrConsentId) == 0) {
+            throw new NotFoundException("No consent with id " + consentId + " of patient " + patientId);
+        }
+        audit.change("CONSENT_EHR_LINK", patientId, "Consent", Long.toString(consentId), "ehrConsentId");
     }
 
     /** All consents of a patient, newest first (the caller audits the read of the page that shows them). */

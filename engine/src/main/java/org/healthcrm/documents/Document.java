@@ -134,8 +134,4 @@ public class Document {
     public String getEhrDocumentReferenceId() {
         return ehrDocumentReferenceId;
     }
-
-    void linkToEhr(String ehrDocumentReferenceId) {
-        this.ehrDocumentReferenceId = ehrDocumentReferenceId;
-    }
 }

@@ -72,11 +72,15 @@ public class DocumentStore {
         return document;
     }
 
-    /** Records the id of the DocumentReference that carries the document in the EHR. */
+    /**
+     * Records the id of the DocumentReference that carries the document in the EHR (the PDF is not read, nor
+     * decrypted, for it).
+     */
     @Transactional
-    public void linkToEhr(long id, String ehrDocumentReferenceId) {
-        documents.findById(id).orElseThrow(() -> new NotFoundException("No document with id " + id))
-                .linkToEhr(ehrDocumentReferenceId);
+    public void linkToEhr(long patientId, long id, String ehrDocumentReferenceId) {
+        if (documents.linkToEhr(patientId, id, ehrDocumentReferenceId) == 0) {
+            throw new NotFoundException("No document with id " + id + " of patient " + patientId);
+        }
     }
 
     private void requireReader(Actor actor, Long patientId, String documentId) {

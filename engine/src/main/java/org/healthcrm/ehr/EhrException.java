@@ -8,7 +8,19 @@ package org.healthcrm.ehr;
  */
 public class EhrException extends RuntimeException {
 
+    /** The HTTP status the EHR answered, or 0 (no answer, or no call). */
+    private final int status;
+
     public EhrException(String message) {
+        this(message, 0);
+    }
+
+    public EhrException(String message, int status) {
         super(message);
+        this.status = status;
+    }
+
+    public int status() {
+        return status;
     }
 }

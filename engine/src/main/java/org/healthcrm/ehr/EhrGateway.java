@@ -48,8 +48,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Sends registrations and consent revocations to the EHR over FHIR R4 (HAPI FHIR's generic client, HTTP Basic).
  *
- * <p>A registration is one FHIR {@code transaction}: the patient (unless the EHR already has it: found by our MRN,
- * else by name and birth date), the coverage, the intake packet as a DocumentReference and each consent, created
+ * <p>A registration is one FHIR {@code transaction}: the patient (unless the EHR already has it: see
+ * {@link #linkedOrFound}), the coverage, the intake packet as a DocumentReference and each consent, created
  * together or not at all, each a conditional create ({@code ifNoneExist}) on our identifier for it (the MRN, or
  * {@code healthcrm.ehr.record-system} with {@code coverage-<id>}, {@code document-<id>}, {@code consent-<id>}).
  * What the EHR accepted is then linked (our patient's EHR id, our coverage's, the document's, each consent's) in one
@@ -113,7 +113,7 @@ public class EhrGateway {
         if (coverage != null && coverage.getEhrCoverageId() == null) {
             Identifier record = recordId("coverage", coverage.getId());
             registration.add(FhirResources.coverage(coverage, subject).addIdentifier(record), record,
-                    id -> coverages.linkToEhr(coverage.getId(), id));
+                    id -> coverages.linkToEhr(patientId, coverage.getId(), id));
         }
 
         Document packet = documentOf(patientId, packetDocumentId);
@@ -132,18 +132,39 @@ public class EhrGateway {
             Reference source = consent.getDocumentId() != null ? packetReference.copy() : null;
             Identifier record = recordId("consent", consent.getId());
             registration.add(FhirResources.consent(consent, consents.statusNow(consent), subject, source)
-                    .addIdentifier(record), record, id -> consents.linkToEhr(consent.getId(), id));
+                    .addIdentifier(record), record, id -> consents.linkToEhr(patientId, consent.getId(), id));
         }
 
         if (registration.isEmpty()) {
             log.info("EHR: registration of patient {} was sent already", patientId);
             return;
         }
-        Bundle answer = call("registration transaction", patientId, () -> ehr.transaction()
-                .withBundle(registration.bundle).withAdditionalHeader("Prefer", "return=minimal").execute());
+        List<String> ids = send(ehr, registration, "registration transaction");
+        log.info("EHR: registration of patient {} sent ({} resources)", patientId, ids.size());
+    }
+
+    /**
+     * Sends a transaction and links what the EHR named, in a committed transaction of our own; the EHR's ids in the
+     * order of the entries. A conditional create that matches more than one resource is refused by the EHR (412),
+     * reported as such.
+     */
+    private List<String> send(IGenericClient ehr, Registration registration, String operation) {
+        long patientId = registration.patientId;
+        Bundle answer;
+        try {
+            answer = call(operation, patientId, () -> ehr.transaction()
+                    .withBundle(registration.bundle).withAdditionalHeader("Prefer", "return=minimal").execute());
+        } catch (EhrException e) {
+            if (e.status() == 412) {
+                throw new EhrException("The EHR has more than one resource with one of our identifiers for patient "
+                        + patientId + " (its MRN, or a record id of ours): the EHR must merge them before the push "
+                        + "can go on");
+            }
+            throw e;
+        }
         List<String> ids = registration.idsIn(answer);
         inNewTransaction(() -> registration.link(ids));
-        log.info("EHR: registration of patient {} sent ({} resources)", patientId, ids.size());
+        return ids;
     }
 
     /**
@@ -227,7 +248,7 @@ public class EhrGateway {
             if (consent.getEhrConsentId() == null) {
                 String id = create(ehr, FhirResources.consent(consent, status, patient, null)
                         .addIdentifier(recordId("consent", consentId)), patientId);
-                inNewTransaction(() -> consents.linkToEhr(consentId, id));
+                inNewTransaction(() -> consents.linkToEhr(patientId, consentId, id));
                 continue;
             }
             String ehrId = consent.getEhrConsentId();
@@ -249,15 +270,23 @@ public class EhrGateway {
         log.info("EHR: revocation of {} consent(s) of patient {} sent", consentIds.size(), patientId);
     }
 
-    /** The EHR id of our patient: the stored link, or found or created now and stored. */
+    /**
+     * The EHR id of our patient: the stored link, or found now, or created (conditionally on our MRN, as in a
+     * registration), and stored.
+     */
     private String ensurePatient(IGenericClient ehr, long patientId) {
         Patient patient = patient(patientId);
-        return linkedOrFound(ehr, patient).orElseGet(() -> {
-            String ehrId = create(ehr, FhirResources.patient(patient, settings.getMrnSystem()), patientId);
-            inNewTransaction(() -> patientRecords.linkToEhr(patientId, ehrId));
-            log.info("EHR: patient {} linked to EHR patient {} (created)", patientId, ehrId);
-            return ehrId;
-        });
+        Optional<String> found = linkedOrFound(ehr, patient);
+        if (found.isPresent()) {
+            return found.get();
+        }
+        Registration registration = new Registration(patientId);
+        registration.add(FhirResources.patient(patient, settings.getMrnSystem()),
+                FhirResources.mrn(settings.getMrnSystem(), patient.getMrn()),
+                id -> patientRecords.linkToEhr(patientId, id));
+        String ehrId = send(ehr, registration, "create Patient").get(0);
+        log.info("EHR: patient {} linked to EHR patient {} (created, or found by MRN)", patientId, ehrId);
+        return ehrId;
     }
 
     private Patient patient(long patientId) {
@@ -265,16 +294,31 @@ public class EhrGateway {
     }
 
     /**
-     * The EHR id of our patient: the stored link, or found now (by our MRN, else by name and birth date) and stored;
-     * empty when the EHR does not know the patient.
+     * The EHR id of our patient: the stored link, or found now and stored; empty when nobody in the EHR has the
+     * patient's name and birth date, for the caller to create the patient conditionally on our MRN.
+     *
+     * <p>Our MRN decides over name and birth date: an EHR patient that holds it is ours whatever its name. It is
+     * searched for only when the name and birth date found someone. Otherwise the caller's conditional create
+     * ({@code ifNoneExist} on the MRN) does that search in the EHR: it takes the patient that holds the MRN (after a
+     * push whose answer was lost, say) and creates one only when none does. A new patient's registration is so one
+     * search and one transaction.
      */
     private Optional<String> linkedOrFound(IGenericClient ehr, Patient patient) {
         long patientId = patient.getId();
         if (patient.getEhrPatientId() != null) {
             return Optional.of(patient.getEhrPatientId());
         }
-        String how;
-        String ehrId;
+        List<org.hl7.fhir.r4.model.Patient> byName = patient.getBirthDate() == null ? List.of()
+                : search(ehr, org.hl7.fhir.r4.model.Patient.class, "find Patient by name and birth date", patientId, () -> ehr.search()
+                        .forResource(org.hl7.fhir.r4.model.Patient.class)
+                        .where(org.hl7.fhir.r4.model.Patient.FAMILY.matches().value(patient.getFamilyName()))
+                        .and(org.hl7.fhir.r4.model.Patient.GIVEN.matches().value(patient.getGivenName()))
+                        .and(org.hl7.fhir.r4.model.Patient.BIRTHDATE.exactly().day(patient.getBirthDate().toString()))
+                        .count(SEARCH_COUNT).returnBundle(Bundle.class).execute())
+                .stream().filter(candidate -> samePerson(candidate, patient)).toList();
+        if (byName.isEmpty()) {
+            return Optional.empty();
+        }
         List<org.hl7.fhir.r4.model.Patient> byMrn = search(ehr, org.hl7.fhir.r4.model.Patient.class, "find Patient by MRN", patientId, () -> ehr.search()
                 .forResource(org.hl7.fhir.r4.model.Patient.class)
                 .where(org.hl7.fhir.r4.model.Patient.IDENTIFIER.exactly()
@@ -284,26 +328,16 @@ public class EhrGateway {
             throw new EhrException("The EHR has " + byMrn.size() + " patients with the MRN of patient " + patientId
                     + " (EHR ids " + ids(byMrn) + "): the EHR must merge them before the push can go on");
         }
+        String how;
+        String ehrId;
         if (byMrn.size() == 1) {
             ehrId = byMrn.get(0).getIdElement().getIdPart();
             how = "by MRN";
+        } else if (byName.size() > 1) {
+            throw new EhrException("The EHR has " + byName.size() + " patients with the name and birth date of "
+                    + "patient " + patientId + " (EHR ids " + ids(byName) + "): add our MRN to the right one in "
+                    + "the EHR, then retry");
         } else {
-            List<org.hl7.fhir.r4.model.Patient> byName = patient.getBirthDate() == null ? List.of()
-                    : search(ehr, org.hl7.fhir.r4.model.Patient.class, "find Patient by name and birth date", patientId, () -> ehr.search()
-                            .forResource(org.hl7.fhir.r4.model.Patient.class)
-                            .where(org.hl7.fhir.r4.model.Patient.FAMILY.matches().value(patient.getFamilyName()))
-                            .and(org.hl7.fhir.r4.model.Patient.GIVEN.matches().value(patient.getGivenName()))
-                            .and(org.hl7.fhir.r4.model.Patient.BIRTHDATE.exactly().day(patient.getBirthDate().toString()))
-                            .count(SEARCH_COUNT).returnBundle(Bundle.class).execute())
-                    .stream().filter(candidate -> samePerson(candidate, patient)).toList();
-            if (byName.size() > 1) {
-                throw new EhrException("The EHR has " + byName.size() + " patients with the name and birth date of "
-                        + "patient " + patientId + " (EHR ids " + ids(byName) + "): add our MRN to the right one in "
-                        + "the EHR, then retry");
-            }
-            if (byName.isEmpty()) {
-                return Optional.empty();
-            }
             ehrId = byName.get(0).getIdElement().getIdPart();
             how = "by name and birth date";
         }
@@ -333,7 +367,7 @@ public class EhrGateway {
     }
 
     private void linkDocument(Document document, String ehrId) {
-        documents.linkToEhr(document.getId(), ehrId);
+        documents.linkToEhr(document.getPatientId(), document.getId(), ehrId);
         audit.change("DOCUMENT_EHR_LINK", document.getPatientId(), "Document", Long.toString(document.getId()),
                 document.getType());
     }
@@ -397,7 +431,8 @@ public class EhrGateway {
             String outcome = e.getStatusCode() > 0 ? "HTTP " + e.getStatusCode()
                     : "no answer (" + rootCause(e).getClass().getSimpleName() + ")";
             log.warn("EHR: '{}' for patient {} failed: {}", operation, patientId, outcome);
-            throw new EhrException("EHR call '" + operation + "' for patient " + patientId + " failed: " + outcome);
+            throw new EhrException("EHR call '" + operation + "' for patient " + patientId + " failed: " + outcome,
+                    Math.max(0, e.getStatusCode()));
         } catch (DataFormatException e) {
             log.warn("EHR: '{}' for patient {} failed: the answer is not valid FHIR", operation, patientId);
             throw new EhrException("EHR call '" + operation + "' for patient " + patientId

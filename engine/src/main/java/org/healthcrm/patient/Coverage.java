@@ -123,8 +123,4 @@ public class Coverage {
         this.status = Status.REPLACED;
         this.periodEnd = end;
     }
-
-    public void linkToEhr(String ehrCoverageId) {
-        this.ehrCoverageId = ehrCoverageId;
-    }
 }

@@ -77,13 +77,13 @@ public class Coverages {
         return coverages.findFirstByPatientIdAndStatusOrderByIdDesc(patientId, Coverage.Status.ACTIVE);
     }
 
-    /** Records the id of the coverage's Coverage resource in the EHR. */
+    /** Records the id of the coverage's Coverage resource in the EHR (the record is not read for it). */
     @Transactional
-    public void linkToEhr(long coverageId, String ehrCoverageId) {
-        Coverage coverage = coverages.findById(coverageId)
-                .orElseThrow(() -> new NotFoundException("No coverage with id " + coverageId));
-        coverage.linkToEhr(ehrCoverageId);
-        audit.change("COVERAGE_EHR_LINK", coverage.getPatientId(), "Coverage", Long.toString(coverageId), "ehrCoverageId");
+    public void linkToEhr(long patientId, long coverageId, String ehrCoverageId) {
+        if (coverages.linkToEhr(patientId, coverageId, ehrCoverageId) == 0) {
+            throw new NotFoundException("No coverage with id " + coverageId + " of patient " + patientId);
+        }
+        audit.change("COVERAGE_EHR_LINK", patientId, "Coverage", Long.toString(coverageId), "ehrCoverageId");
     }
 
     /** 13 to 19 digits (spaces or dashes allowed) that pass the Luhn check. */

@@ -337,10 +337,6 @@ public class Patient {
         this.guardianPhone = guardianPhone;
     }
 
-    void setEhrPatientId(String ehrPatientId) {
-        this.ehrPatientId = ehrPatientId;
-    }
-
     void setHashes(String givenNameHash, String familyNameHash, String birthDateHash, String phoneHash) {
         this.givenNameHash = givenNameHash;
         this.familyNameHash = familyNameHash;

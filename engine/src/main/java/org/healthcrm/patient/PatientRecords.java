@@ -79,10 +79,12 @@ public class PatientRecords {
         return patient;
     }
 
+    /** Records the id of the patient's Patient resource in the EHR (the record is not read for it). */
     @Transactional
     public void linkToEhr(long id, String ehrPatientId) {
-        Patient patient = patients.findById(id).orElseThrow(() -> new NotFoundException("No patient with id " + id));
-        patient.setEhrPatientId(ehrPatientId);
+        if (patients.linkToEhr(id, ehrPatientId) == 0) {
+            throw new NotFoundException("No patient with id " + id);
+        }
         audit.change("PATIENT_EHR_LINK", id, "Patient", Long.toString(id), "ehrPatientId");
     }
 

@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
@@ -50,6 +51,15 @@ public interface PatientRepository extends JpaRepository<Patient, Long> {
     /** MRN exactly, or a family name (any case and accents), for the inbox's patient filter. */
     @Query("select p.id from Patient p where p.mrn = :mrn or p.familyNameHash = :familyNameHash")
     List<Long> findIdsByMrnOrFamilyName(@Param("mrn") String mrn, @Param("familyNameHash") String familyNameHash);
+
+    /**
+     * Records the EHR's id of the patient without loading the record (and so without decrypting it): one statement,
+     * which bumps the version as an edit through the entity would, so a concurrent edit fails instead of overwriting
+     * the link. The number of rows changed (0: no such patient).
+     */
+    @Modifying(flushAutomatically = true, clearAutomatically = true)
+    @Query("update versioned Patient p set p.ehrPatientId = :ehrId where p.id = :id")
+    int linkToEhr(@Param("id") long id, @Param("ehrId") String ehrId);
 
     @Query(value = "select nextval(patient_mrn_seq)", nativeQuery = true)
     long nextMrnNumber();

@@ -205,6 +205,66 @@ class EhrGatewayTest extends IntegrationTest {
     }
 
     @Test
+    void aNewPatientIsRegisteredWithOneSearchAndOneTransaction() {
+        Registered registered = register("Philippa", unique("Tworeq"), LocalDate.of(1984, 5, 17));
+        int ehrPatientsBefore = sandbox.patients().size();
+        // two requests served, then the EHR is down: a third request would fail the push
+        sandbox.failAfterRequests(2);
+
+        gateway.pushRegistration(registered.patientId(), registered.packetId());
+
+        String ehrId = patient(registered.patientId()).getEhrPatientId();
+        assertThat(ehrId).isNotNull();
+        assertThat(sandbox.patients()).hasSize(ehrPatientsBefore + 1);
+        assertThat(sandboxCount(ehrId)).isEqualTo(5);
+    }
+
+    @Test
+    void ourMrnWinsOverAnotherEhrPatientWithTheSameNameAndBirthDate() {
+        String family = unique("Mrnwins");
+        Registered registered = register("Cordelia", family, LocalDate.of(1972, 6, 9));
+        Patient ours = patient(registered.patientId());
+        org.hl7.fhir.r4.model.Patient namesake = new org.hl7.fhir.r4.model.Patient();
+        namesake.addName().setUse(HumanName.NameUse.OFFICIAL).setFamily(family).addGiven("Cordelia");
+        namesake.setBirthDateElement(new org.hl7.fhir.r4.model.DateType("1972-06-09"));
+        String namesakeId = sandbox.addPatient(namesake).getIdElement().getIdPart();
+        org.hl7.fhir.r4.model.Patient holder = new org.hl7.fhir.r4.model.Patient();
+        holder.addIdentifier().setSystem(settings.getMrnSystem()).setValue(ours.getMrn());
+        holder.addName().setUse(HumanName.NameUse.OFFICIAL).setFamily("Renamed").addGiven("Delia");
+        String holderId = sandbox.addPatient(holder).getIdElement().getIdPart();
+        int ehrPatientsBefore = sandbox.patients().size();
+
+        gateway.pushRegistration(registered.patientId(), registered.packetId());
+
+        assertThat(patient(registered.patientId()).getEhrPatientId()).isEqualTo(holderId).isNotEqualTo(namesakeId);
+        assertThat(sandbox.patients()).hasSize(ehrPatientsBefore);
+        assertThat(sandboxCount(holderId)).isEqualTo(5);
+        assertThat(sandboxCount(namesakeId)).isZero();
+    }
+
+    @Test
+    void twoEhrPatientsWithOurMrnStopThePushWithAMessageToMergeThem() {
+        Registered registered = register("Evangeline", unique("Twomrn"), LocalDate.of(1961, 11, 3));
+        String mrn = patient(registered.patientId()).getMrn();
+        for (String given : List.of("Eva", "Line")) {
+            org.hl7.fhir.r4.model.Patient holder = new org.hl7.fhir.r4.model.Patient();
+            holder.addIdentifier().setSystem(settings.getMrnSystem()).setValue(mrn);
+            holder.addName().setUse(HumanName.NameUse.OFFICIAL).setFamily("Elsewhere").addGiven(given);
+            sandbox.addPatient(holder);
+        }
+        int ehrPatientsBefore = sandbox.patients().size();
+
+        assertThatThrownBy(() -> gateway.pushRegistration(registered.patientId(), registered.packetId()))
+                .isInstanceOf(EhrException.class)
+                .hasMessageContaining("more than one")
+                .hasMessageContaining("merge")
+                .hasMessageContaining("patient " + registered.patientId())
+                .hasMessageNotContaining("Evangeline");
+        assertThat(patient(registered.patientId()).getEhrPatientId()).isNull();
+        assertThat(sandbox.patients()).hasSize(ehrPatientsBefore);
+    }
+
+    @Test
     void anOutageThrowsAndLinksNothingAndTheRetryCompletesThePush() {
         Registered registered = register("Wilma", unique("Outage"), LocalDate.of(1958, 3, 30));
         int ehrPatientsBefore = sandbox.patients().size();
@@ -233,8 +293,8 @@ class EhrGatewayTest extends IntegrationTest {
     void aPushThatFailsHalfWayCreatesNothingAndTheRetrySendsEverythingOnce() {
         Registered registered = register("Halina", unique("Halfway"), LocalDate.of(1990, 7, 7));
         int ehrPatientsBefore = sandbox.patients().size();
-        // served: search by MRN, search by name; then the EHR goes down before the registration's transaction
-        sandbox.failAfterRequests(2);
+        // served: the search by name and birth date; then the EHR goes down before the registration's transaction
+        sandbox.failAfterRequests(1);
 
         assertThatThrownBy(() -> gateway.pushRegistration(registered.patientId(), registered.packetId()))
                 .isInstanceOf(EhrException.class).hasMessageContaining("HTTP 503");
@@ -318,6 +378,38 @@ class EhrGatewayTest extends IntegrationTest {
         gateway.pushRevocation(registered.patientId(), revoked, revocationPdf);
         assertThat(sandbox.consentsOf(ehrId)).hasSize(4);
         assertThat(sandbox.documentsOf(ehrId)).hasSize(2);
+    }
+
+    @Test
+    void aRevocationForAPatientNeverSentCreatesThePatientInTheEhrOnce() {
+        Registered registered = register("Ximena", unique("Unsent"), LocalDate.of(1988, 8, 18));
+        int ehrPatientsBefore = sandbox.patients().size();
+        List<Long> revoked = transaction.execute(status -> {
+            List<Long> ids = new java.util.ArrayList<>();
+            consents.revoke(registered.patientId(), ConsentType.CONTACT_SMS, "no texts", "frontdesk")
+                    .forEach(c -> ids.add(c.getId()));
+            return ids;
+        });
+        long revocationPdf = transaction.execute(status -> documents.storePdf("CONSENT_REVOCATION",
+                "Consent revocation", "%PDF-1.4\n% revocation\n%%EOF\n".getBytes(StandardCharsets.US_ASCII),
+                registered.patientId(), null, "frontdesk", false).getId());
+
+        gateway.pushRevocation(registered.patientId(), revoked, revocationPdf);
+
+        String ehrId = patient(registered.patientId()).getEhrPatientId();
+        assertThat(ehrId).isNotNull();
+        assertThat(sandbox.patient(ehrId).orElseThrow().getIdentifierFirstRep().getValue())
+                .isEqualTo(patient(registered.patientId()).getMrn());
+        assertThat(sandbox.patients()).hasSize(ehrPatientsBefore + 1);
+        assertThat(sandbox.consentsOf(ehrId)).singleElement()
+                .satisfies(c -> assertThat(c.getStatus()).isEqualTo(org.hl7.fhir.r4.model.Consent.ConsentState.INACTIVE));
+        assertThat(sandbox.documentsOf(ehrId)).hasSize(1);
+
+        // repeated: linked now, nothing new
+        gateway.pushRevocation(registered.patientId(), revoked, revocationPdf);
+        assertThat(sandbox.patients()).hasSize(ehrPatientsBefore + 1);
+        assertThat(sandbox.consentsOf(ehrId)).hasSize(1);
+        assertThat(sandbox.documentsOf(ehrId)).hasSize(1);
     }
 
     @Test
