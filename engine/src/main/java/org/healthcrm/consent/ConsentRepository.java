@@ -19,7 +19,7 @@ public interface ConsentRepository extends JpaRepository<Consent, Long> {
      * Records the EHR's id of one of the patient's consents without loading it: one statement, version bumped as an
      * edit through the entity would. The number of rows changed (0: no such consent of that patient).
      */
-    @Modifying(flushAutomatically = true, clearAutomatically = true)
+    @Modifying(flushAutomatically = true)
     @Query("update versioned Consent c set c.ehrConsentId = :ehrId where c.id = :id and c.patientId = :patientId")
     int linkToEhr(@Param("patientId") long patientId, @Param("id") long id, @Param("ehrId") String ehrId);
 }

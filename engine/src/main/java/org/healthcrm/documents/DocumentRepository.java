@@ -16,7 +16,7 @@ interface DocumentRepository extends JpaRepository<Document, Long> {
      * Records the id of the EHR's DocumentReference for one of the patient's documents without reading the PDF (and
      * decrypting it) again. The number of rows changed (0: no such document of that patient).
      */
-    @Modifying(flushAutomatically = true, clearAutomatically = true)
+    @Modifying(flushAutomatically = true)
     @Query("update Document d set d.ehrDocumentReferenceId = :ehrId where d.id = :id and d.patientId = :patientId")
     int linkToEhr(@Param("patientId") long patientId, @Param("id") long id, @Param("ehrId") String ehrId);
 }

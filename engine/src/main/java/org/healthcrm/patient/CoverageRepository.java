@@ -20,7 +20,7 @@ public interface CoverageRepository extends JpaRepository<Coverage, Long> {
      * Records the EHR's id of one of the patient's coverages without loading it: one statement, version bumped as
      * an edit through the entity would. The number of rows changed (0: no such coverage of that patient).
      */
-    @Modifying(flushAutomatically = true, clearAutomatically = true)
+    @Modifying(flushAutomatically = true)
     @Query("update versioned Coverage c set c.ehrCoverageId = :ehrId where c.id = :id and c.patientId = :patientId")
     int linkToEhr(@Param("patientId") long patientId, @Param("id") long id, @Param("ehrId") String ehrId);
 }

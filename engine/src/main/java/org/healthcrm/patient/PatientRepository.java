@@ -55,9 +55,10 @@ public interface PatientRepository extends JpaRepository<Patient, Long> {
     /**
      * Records the EHR's id of the patient without loading the record (and so without decrypting it): one statement,
      * which bumps the version as an edit through the entity would, so a concurrent edit fails instead of overwriting
-     * the link. The number of rows changed (0: no such patient).
+     * the link (the caller's persistence context is flushed first and not cleared: a copy of the patient it still
+     * holds is stale, and fails the same way if changed). The number of rows changed (0: no such patient).
      */
-    @Modifying(flushAutomatically = true, clearAutomatically = true)
+    @Modifying(flushAutomatically = true)
     @Query("update versioned Patient p set p.ehrPatientId = :ehrId where p.id = :id")
     int linkToEhr(@Param("id") long id, @Param("ehrId") String ehrId);
 

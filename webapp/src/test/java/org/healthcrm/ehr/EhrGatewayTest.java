@@ -106,6 +106,19 @@ class EhrGatewayTest extends IntegrationTest {
         return prefix + letters.substring(letters.length() - 6);
     }
 
+    /** A patient as the EHR registered it, with our MRN as its identifier when {@code mrn} is given. */
+    private String ehrPatient(String mrn, String family, String given, String birthDate) {
+        org.hl7.fhir.r4.model.Patient patient = new org.hl7.fhir.r4.model.Patient();
+        if (mrn != null) {
+            patient.addIdentifier().setSystem(settings.getMrnSystem()).setValue(mrn);
+        }
+        patient.addName().setUse(HumanName.NameUse.OFFICIAL).setFamily(family).addGiven(given);
+        if (birthDate != null) {
+            patient.setBirthDateElement(new org.hl7.fhir.r4.model.DateType(birthDate));
+        }
+        return sandbox.addPatient(patient).getIdElement().getIdPart();
+    }
+
     private Patient patient(long id) {
         return patients.findById(id).orElseThrow();
     }
@@ -119,12 +132,16 @@ class EhrGatewayTest extends IntegrationTest {
     void registrationCreatesPatientCoverageConsentsAndPacketInTheEhrAndARepeatCreatesNothing() throws Exception {
         Registered registered = register("Ottilie", unique("Ehrlund"), LocalDate.of(1981, 9, 4));
         int ehrPatientsBefore = sandbox.patients().size();
+        long versionBefore = patient(registered.patientId()).getVersion();
 
         gateway.pushRegistration(registered.patientId(), registered.packetId());
 
         Patient patient = patient(registered.patientId());
         String ehrId = patient.getEhrPatientId();
         assertThat(ehrId).isNotNull();
+        // the link is a change of the record like any other: a concurrent edit of the patient fails, not overwrites it
+        assertThat(patient.getVersion()).isEqualTo(versionBefore + 1);
+        assertThat(patient.getFamilyName()).as("the record itself unchanged").startsWith("Ehrlund");
         assertThat(sandbox.patients()).hasSize(ehrPatientsBefore + 1);
         org.hl7.fhir.r4.model.Patient inEhr = sandbox.patient(ehrId).orElseThrow();
         assertThat(inEhr.getIdentifierFirstRep().getSystem()).isEqualTo(settings.getMrnSystem());
@@ -162,6 +179,8 @@ class EhrGatewayTest extends IntegrationTest {
         assertThat(attachment.getData()).isEqualTo(registered.packet());
         assertThat(attachment.getHash()).isEqualTo(MessageDigest.getInstance("SHA-1").digest(registered.packet()));
         assertThat(attachment.getTitle()).startsWith("Intake packet");
+        assertThat(documents.readForIntegration(registered.packetId()).getEhrDocumentReferenceId())
+                .isEqualTo(documentsInEhr.get(0).getIdElement().getIdPart());
 
         // a second push (a retried job) finds everything linked and sends nothing
         gateway.pushRegistration(registered.patientId(), registered.packetId());
@@ -190,12 +209,8 @@ class EhrGatewayTest extends IntegrationTest {
     @Test
     void aPatientTheEhrKnowsByOurMrnIsLinkedByIdentifier() {
         Registered registered = register("Brigid", unique("Mrnlink"), LocalDate.of(1969, 12, 1));
-        Patient ours = patient(registered.patientId());
-        org.hl7.fhir.r4.model.Patient known = new org.hl7.fhir.r4.model.Patient();
-        known.addIdentifier().setSystem(settings.getMrnSystem()).setValue(ours.getMrn());
         // the EHR spells the name differently: the MRN decides
-        known.addName().setUse(HumanName.NameUse.OFFICIAL).setFamily("Different").addGiven("Bridget");
-        String ehrId = sandbox.addPatient(known).getIdElement().getIdPart();
+        String ehrId = ehrPatient(patient(registered.patientId()).getMrn(), "Different", "Bridget", null);
         int ehrPatientsBefore = sandbox.patients().size();
 
         gateway.pushRegistration(registered.patientId(), registered.packetId());
@@ -223,15 +238,8 @@ class EhrGatewayTest extends IntegrationTest {
     void ourMrnWinsOverAnotherEhrPatientWithTheSameNameAndBirthDate() {
         String family = unique("Mrnwins");
         Registered registered = register("Cordelia", family, LocalDate.of(1972, 6, 9));
-        Patient ours = patient(registered.patientId());
-        org.hl7.fhir.r4.model.Patient namesake = new org.hl7.fhir.r4.model.Patient();
-        namesake.addName().setUse(HumanName.NameUse.OFFICIAL).setFamily(family).addGiven("Cordelia");
-        namesake.setBirthDateElement(new org.hl7.fhir.r4.model.DateType("1972-06-09"));
-        String namesakeId = sandbox.addPatient(namesake).getIdElement().getIdPart();
-        org.hl7.fhir.r4.model.Patient holder = new org.hl7.fhir.r4.model.Patient();
-        holder.addIdentifier().setSystem(settings.getMrnSystem()).setValue(ours.getMrn());
-        holder.addName().setUse(HumanName.NameUse.OFFICIAL).setFamily("Renamed").addGiven("Delia");
-        String holderId = sandbox.addPatient(holder).getIdElement().getIdPart();
+        String namesakeId = ehrPatient(null, family, "Cordelia", "1972-06-09");
+        String holderId = ehrPatient(patient(registered.patientId()).getMrn(), "Renamed", "Delia", null);
         int ehrPatientsBefore = sandbox.patients().size();
 
         gateway.pushRegistration(registered.patientId(), registered.packetId());
@@ -246,12 +254,8 @@ class EhrGatewayTest extends IntegrationTest {
     void twoEhrPatientsWithOurMrnStopThePushWithAMessageToMergeThem() {
         Registered registered = register("Evangeline", unique("Twomrn"), LocalDate.of(1961, 11, 3));
         String mrn = patient(registered.patientId()).getMrn();
-        for (String given : List.of("Eva", "Line")) {
-            org.hl7.fhir.r4.model.Patient holder = new org.hl7.fhir.r4.model.Patient();
-            holder.addIdentifier().setSystem(settings.getMrnSystem()).setValue(mrn);
-            holder.addName().setUse(HumanName.NameUse.OFFICIAL).setFamily("Elsewhere").addGiven(given);
-            sandbox.addPatient(holder);
-        }
+        ehrPatient(mrn, "Elsewhere", "Eva", null);
+        ehrPatient(mrn, "Elsewhere", "Line", null);
         int ehrPatientsBefore = sandbox.patients().size();
 
         assertThatThrownBy(() -> gateway.pushRegistration(registered.patientId(), registered.packetId()))
