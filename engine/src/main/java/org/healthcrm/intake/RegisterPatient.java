@@ -57,18 +57,19 @@ public class RegisterPatient implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         String instance = execution.getProcessInstanceId();
-        Map<String, Object> demographics = submissions.required(instance, IntakeForms.DEMOGRAPHICS).record("patient");
+        ProcessSubmissions.Latest forms = submissions.latestOfEach(instance);
+        Map<String, Object> demographics = forms.required(IntakeForms.DEMOGRAPHICS).record("patient");
         Object linked = execution.getVariable(IntakeForms.PATIENT_ID);
         Patient patient = linked instanceof Number id ? patients.update(id.longValue(), demographics)
                 : patients.create(demographics);
         long patientId = patient.getId();
 
-        coverages.record(patientId, submissions.required(instance, IntakeForms.INSURANCE).record("coverage"), instance);
+        coverages.record(patientId, forms.required(IntakeForms.INSURANCE).record("coverage"), instance);
 
-        Submitted history = submissions.required(instance, IntakeForms.HEALTH_HISTORY);
+        Submitted history = forms.required(IntakeForms.HEALTH_HISTORY);
         histories.save(historyOf(patientId, history, instance));
 
-        Submitted consentForm = submissions.required(instance, IntakeForms.CONSENTS);
+        Submitted consentForm = forms.required(IntakeForms.CONSENTS);
         List<Long> consentIds = new ArrayList<>();
         for (Consents.Grant grant : grantsOf(consentForm.record("consent"))) {
             Consent consent = consents.grant(patientId, grant, instance, consentForm.submittedBy());

@@ -2,6 +2,7 @@ package org.healthcrm.workflow;
 
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -59,11 +60,23 @@ record TaskSnapshot(Task task, Set<String> candidates, Long patientId, String bu
                 .map(link -> link.getGroupId() != null ? "group:" + link.getGroupId() : "user:" + link.getUserId())
                 .collect(Collectors.toUnmodifiableSet());
         ExecutionEntity instance = task.getProcessInstance();
-        Object patient = instance == null ? null : instance.getVariableLocal(WorkTaskService.PATIENT_ID);
+        Object patient = instance == null ? null : patientOf(instance, withForm);
         boolean hasForm = task.getFormKey() != null && task.getFormKey().startsWith(WorkTaskService.FORM_KEY_PREFIX);
         return new TaskSnapshot(task, candidates, patient instanceof Number number ? number.longValue() : null,
                 instance == null ? null : instance.getBusinessKey(),
                 withForm ? task.getVariableLocal(FormVersionPinning.VARIABLE) : null,
                 withForm && hasForm ? new HashMap<>(task.getVariables()) : null);
+    }
+
+    /**
+     * The instance's patient variable. Reading one variable the usual way reads all of the instance's variables (the
+     * engine fills its variable store at once); without the form, nothing else is needed, so only this one is read.
+     */
+    private static Object patientOf(ExecutionEntity instance, boolean withForm) {
+        if (withForm) {
+            return instance.getVariableLocal(WorkTaskService.PATIENT_ID);
+        }
+        return instance.getVariableInstancesLocal(List.of(WorkTaskService.PATIENT_ID)).stream()
+                .findFirst().map(variable -> variable.getTypedValue(false).getValue()).orElse(null);
     }
 }

@@ -54,7 +54,9 @@ class InboxQueryTest extends IntegrationTest {
     private String startFor(Patient patient) {
         ObjectNode data = JsonNodeFactory.instance.objectNode().put(WorkTaskService.PATIENT_ID, patient.getId());
         String instanceId = launcher.start(FRONT_DESK, "patient-intake", null, data).id();
-        return tasks.nextTaskIn(FRONT_DESK, instanceId).orElseThrow().id();
+        TaskView next = tasks.nextTaskIn(FRONT_DESK, instanceId).orElseThrow();
+        assertThat(next.patientId()).isEqualTo(patient.getId());
+        return next.id();
     }
 
     private List<String> ids(TaskFilter filter) {
