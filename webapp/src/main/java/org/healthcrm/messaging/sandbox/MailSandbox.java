@@ -1,6 +1,9 @@
 package org.healthcrm.messaging.sandbox;
 
+import java.util.List;
+
 import com.icegreen.greenmail.store.FolderException;
+import com.icegreen.greenmail.user.UserManager;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
@@ -39,13 +42,19 @@ public class MailSandbox implements DisposableBean {
         return server.getReceivedMessages();
     }
 
-    /** Forgets every message received so far. */
+    /**
+     * Forgets every message received so far, and the mailboxes they were delivered to: GreenMail opens one per
+     * recipient and looks each one up among all of them, so a sandbox that has served thousands of patients would
+     * deliver ever more slowly.
+     */
     public void purge() {
         try {
             server.purgeEmailFromAllMailboxes();
         } catch (FolderException e) {
             throw new IllegalStateException("The mail sandbox could not be emptied", e);
         }
+        UserManager mailboxes = server.getUserManager();
+        List.copyOf(mailboxes.listUser()).forEach(mailboxes::deleteUser);
     }
 
     @Override
