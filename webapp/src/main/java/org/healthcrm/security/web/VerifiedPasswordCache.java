@@ -113,7 +113,7 @@ class VerifiedPasswordCache {
         entries.values().removeIf(e -> e.user().getUsername().equalsIgnoreCase(event.username()));
     }
 
-    private static String key(String username) {
+    static String key(String username) {
         return username == null ? "" : username.toLowerCase(Locale.ROOT);
     }
 
