@@ -22,6 +22,18 @@ import static org.assertj.core.api.Assertions.within;
 class PdfLayoutTest {
 
     @Test
+    void aReaderShowsTheTitleAndTheCreationInstant() throws IOException {
+        try (PDDocument document = Loader.loadPDF(named("Ada Quinn"))) {
+            var info = document.getDocumentInformation();
+            assertThat(info.getTitle()).isEqualTo("Referral letter");
+            assertThat(info.getCreator()).isEqualTo("Health CRM");
+            assertThat(info.getCreationDate().toInstant()).isEqualTo(Instant.parse("2025-06-15T13:40:00Z"));
+            assertThat(info.getCOSObject().getString(org.apache.pdfbox.cos.COSName.CREATION_DATE))
+                    .isEqualTo("D:20250615134000+00'00'");
+        }
+    }
+
+    @Test
     void aTableRepeatsItsHeaderRowOnEveryPageAndKeepsEveryRow() {
         List<List<String>> rows = new ArrayList<>();
         for (int i = 1; i <= 150; i++) {
