@@ -6,6 +6,7 @@ import ca.uhn.fhir.rest.server.IResourceProvider;
 import org.healthcrm.audit.AuditTrail;
 import org.healthcrm.documents.Document;
 import org.healthcrm.documents.DocumentStore;
+import org.healthcrm.ehr.FhirResources;
 import org.healthcrm.security.web.CurrentActor;
 import org.hl7.fhir.r4.model.Binary;
 import org.hl7.fhir.r4.model.IdType;
@@ -38,7 +39,7 @@ public class BinaryResourceProvider implements IResourceProvider {
         Binary binary = new Binary();
         binary.setId("Binary/" + document.getId());
         binary.setContentType(document.getMediaType());
-        binary.setData(document.getContent());
+        binary.setDataElement(FhirResources.base64(document.getContent()));
         return binary;
     }
 }

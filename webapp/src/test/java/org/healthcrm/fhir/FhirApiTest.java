@@ -452,6 +452,10 @@ class FhirApiTest extends IntegrationTest {
                 .build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(binary.statusCode()).isEqualTo(200);
         assertThat(binary.body()).isEqualTo(pdf);
+        Response binaryResource = getFhir("compliance", "/fhir/Binary/" + ids[1]);
+        assertThat(binaryResource.status()).isEqualTo(200);
+        assertThat(binaryResource.json().path("resourceType").asText()).isEqualTo("Binary");
+        assertThat(Base64.getDecoder().decode(binaryResource.json().path("data").asText())).isEqualTo(pdf);
 
         // documents are for the roles that read documents: not the integration account
         Response integration = getFhir("integration", "/fhir/DocumentReference/" + ids[1]);
