@@ -46,6 +46,7 @@ import org.healthcrm.security.Role;
 import org.healthcrm.security.UserAccount;
 import org.healthcrm.security.UserAccountRepository;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -271,6 +272,22 @@ public class WorkTaskService {
     }
 
     private <T> T change(String taskId, Supplier<T> work) {
+        try {
+            return attempt(taskId, work);
+        } catch (OptimisticLockingFailureException e) {
+            // A record that completing the task updates (the patient a registration updates, say) was changed by
+            // another transaction after this one read it: the EHR link of the same patient's previous intake, or
+            // another clerk's registration. Everything was rolled back, so the work is done once more on what is
+            // there now, as if it had come a moment later; a second such change is reported as a conflict.
+            try {
+                return attempt(taskId, work);
+            } catch (OptimisticLockingFailureException again) {
+                throw conflict(taskId);
+            }
+        }
+    }
+
+    private <T> T attempt(String taskId, Supplier<T> work) {
         try {
             return transaction.execute(status -> work.get());
         } catch (OptimisticLockingException | TaskAlreadyClaimedException | PessimisticLockingFailureException e) {

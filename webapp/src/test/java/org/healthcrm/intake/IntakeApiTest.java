@@ -58,6 +58,8 @@ class IntakeApiTest extends IntegrationTest {
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
+    org.springframework.transaction.support.TransactionTemplate transaction;
+    @Autowired
     EhrSandbox ehr;
     @Autowired
     MailSandbox mail;
@@ -216,6 +218,54 @@ class IntakeApiTest extends IntegrationTest {
         assertThat(bySelf.body()).contains("guardianSignerName");
         submitTask("frontdesk", key, "Collect consents", Submissions.consentsByGuardian("Ngozi Okafor"));
         assertThat(taskNamed("frontdesk", key, "Collect insurance or payment")).isNotNull();
+    }
+
+    @Test
+    void aPatientRecordChangedWhileTheReviewIsSubmittedIsStillUpdatedOnce() throws Exception {
+        String family = "Racine" + System.nanoTime() % 100_000;
+        Patient existing = patientRecords.create(java.util.Map.of("givenName", "Marie", "familyName", family,
+                "birthDate", java.time.LocalDate.of(1970, 1, 2)));
+        String key = "api-race-" + System.nanoTime();
+        startIntake(key);
+        submitTask("frontdesk", key, "Collect demographics", Submissions.demographics("Marie", family, "01/02/1970",
+                Submissions.uniquePhone(), "marie.race@example.org"));
+        submitTask("frontdesk", key, "Review possible duplicate", """
+                {"data": {"resolution": "linkExisting", "existingPatientMrn": "%s",
+                          "matchEvidence": {"nameAndBirthDate": true, "photoId": true}, "updateDemographics": true}}""".formatted(existing.getMrn()));
+        submitTask("frontdesk", key, "Collect health history", Submissions.healthHistory(false));
+        submitTask("frontdesk", key, "Collect consents", Submissions.consentsByPatient("Marie " + family, false));
+        submitTask("frontdesk", key, "Collect insurance or payment", Submissions.insurance());
+
+        // Another transaction (an earlier intake's EHR link, say) holds the patient's row while the review is
+        // submitted, and changes the record after the registration read it: the registration's update finds a
+        // newer version, and the submission is done again on the newer record instead of failing.
+        java.util.concurrent.CountDownLatch locked = new java.util.concurrent.CountDownLatch(1);
+        var other = java.util.concurrent.CompletableFuture.runAsync(() -> transaction.executeWithoutResult(status -> {
+            jdbc.queryForObject("select id from patient where id = ? for update", Long.class, existing.getId());
+            locked.countDown();
+            sleep(1500);
+            jdbc.update("update patient set version = version + 1 where id = ?", existing.getId());
+        }));
+        assertThat(locked.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        submitTask("frontdesk", key, "Review registration", Submissions.review());
+        other.get(10, java.util.concurrent.TimeUnit.SECONDS);
+
+        assertThat(patientRecords.search(new PatientQuery(family, null, null, null))).singleElement().satisfies(p -> {
+            assertThat(p.getId()).isEqualTo(existing.getId());
+            assertThat(p.getEmail()).isEqualTo("marie.race@example.org");
+            assertThat(p.getVersion()).as("the other change, then this registration's").isEqualTo(existing.getVersion() + 2);
+        });
+        assertThat(jdbc.queryForList("select type from consent where patient_id = ?", String.class, existing.getId()))
+                .as("each consent registered once").isNotEmpty().doesNotHaveDuplicates();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
