@@ -1,12 +1,14 @@
 package org.healthcrm.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import javax.xml.datatype.DatatypeFactory;
 
 import jakarta.mail.util.StreamProvider;
 
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -53,6 +55,38 @@ class EngineConfigurationTest extends IntegrationTest {
                 .isFalse();
         assertThat(configuration.getDatabaseType()).isEqualTo("mysql");
         assertThat(configuration.isTaskMetricsEnabled()).isFalse();
+    }
+
+    @Test
+    void decisionTablesEvaluateFeelParsedOnce() {
+        ProcessEngineConfigurationImpl configuration =
+                (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
+        assertThat(configuration.getDmnEngineConfiguration().getFeelEngine()).isInstanceOf(ParsedOnceFeelEngine.class);
+        // a deployed table evaluates through it, each evaluation with its own inputs
+        for (int round = 0; round < 2; round++) {
+            var adult = processEngine.getDecisionService().evaluateDecisionTableByKey("required-consents",
+                    java.util.Map.of("ageYears", 40, "service", "primaryCare")).getFirstResult();
+            assertThat(adult.<Boolean>getEntry("guardianSignatureRequired")).isFalse();
+            assertThat(adult.<Number>getEntry("consentValidityMonths").intValue()).isEqualTo(24);
+            var minor = processEngine.getDecisionService().evaluateDecisionTableByKey("required-consents",
+                    java.util.Map.of("ageYears", 9, "service", "primaryCare")).getFirstResult();
+            assertThat(minor.<Boolean>getEntry("guardianSignatureRequired")).isTrue();
+            assertThat(minor.<Number>getEntry("consentValidityMonths").intValue()).isEqualTo(12);
+        }
+    }
+
+    @Test
+    void entityIdsAreStillChecked() {
+        ProcessEngineConfigurationImpl configuration =
+                (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
+        Object entityManager = configuration.getCommandExecutorTxRequired().execute(context -> context.getDbEntityManager());
+        assertThat(entityManager).isInstanceOf(IdCheckedEntityManagerFactory.IdCheckedEntityManager.class);
+        // the reserved id "*" is refused at the insert, with the engine's message naming the entity
+        Task reserved = taskService.newTask("*");
+        reserved.setName("Reserved id");
+        assertThatThrownBy(() -> taskService.saveTask(reserved)).isInstanceOf(ProcessEngineException.class)
+                .hasMessageContaining("has an invalid id").hasMessageContaining("cannot be *");
+        assertThat(taskService.createTaskQuery().taskName("Reserved id").count()).isZero();
     }
 
     @Test
