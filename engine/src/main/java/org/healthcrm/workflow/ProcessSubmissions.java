@@ -1,6 +1,7 @@
 package org.healthcrm.workflow;
 
 import java.time.Instant;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,7 +67,7 @@ public class ProcessSubmissions {
     public Latest latestOfEach(String processInstanceId) {
         Map<String, Submitted> byForm = new LinkedHashMap<>();
         latestPerForm(processInstanceId).forEach(submitted -> byForm.put(submitted.formKey(), submitted));
-        return new Latest(processInstanceId, byForm);
+        return new Latest(processInstanceId, Collections.unmodifiableMap(byForm));
     }
 
     /** The latest submission of each form of one process instance, by form key. */
