@@ -3,8 +3,6 @@ package org.healthcrm.workflow;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
-import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -20,22 +18,6 @@ class WorkflowConfiguration {
     @Bean
     ProcessDeployment processDeployment(RepositoryService repositoryService) {
         return new ProcessDeployment(repositoryService);
-    }
-
-    /** DMN tables' FEEL expressions parsed once per text, not on every evaluation ({@link ParsedOnceFeelEngine}). */
-    @Bean
-    ProcessEnginePlugin feelExpressionsParsedOnce() {
-        return new AbstractProcessEnginePlugin() {
-            @Override
-            public void preInit(ProcessEngineConfigurationImpl configuration) {
-                DefaultDmnEngineConfiguration dmn = configuration.getDmnEngineConfiguration() != null
-                        ? configuration.getDmnEngineConfiguration()
-                        : (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
-                // the engine adds its custom FEEL functions to this configuration before it makes the FEEL engine
-                dmn.setFeelEngineFactory(new ParsedOnceFeelEngine.Factory(dmn::getFeelCustomFunctionProviders));
-                configuration.setDmnEngineConfiguration(dmn);
-            }
-        };
     }
 
     /** The engine's entity manager, checking ids without building a message first ({@link IdCheckedEntityManagerFactory}). */

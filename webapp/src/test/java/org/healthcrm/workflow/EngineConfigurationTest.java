@@ -58,24 +58,6 @@ class EngineConfigurationTest extends IntegrationTest {
     }
 
     @Test
-    void decisionTablesEvaluateFeelParsedOnce() {
-        ProcessEngineConfigurationImpl configuration =
-                (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
-        assertThat(configuration.getDmnEngineConfiguration().getFeelEngine()).isInstanceOf(ParsedOnceFeelEngine.class);
-        // a deployed table evaluates through it, each evaluation with its own inputs
-        for (int round = 0; round < 2; round++) {
-            var adult = processEngine.getDecisionService().evaluateDecisionTableByKey("required-consents",
-                    java.util.Map.of("ageYears", 40, "service", "primaryCare")).getFirstResult();
-            assertThat(adult.<Boolean>getEntry("guardianSignatureRequired")).isFalse();
-            assertThat(adult.<Number>getEntry("consentValidityMonths").intValue()).isEqualTo(24);
-            var minor = processEngine.getDecisionService().evaluateDecisionTableByKey("required-consents",
-                    java.util.Map.of("ageYears", 9, "service", "primaryCare")).getFirstResult();
-            assertThat(minor.<Boolean>getEntry("guardianSignatureRequired")).isTrue();
-            assertThat(minor.<Number>getEntry("consentValidityMonths").intValue()).isEqualTo(12);
-        }
-    }
-
-    @Test
     void entityIdsAreStillChecked() {
         ProcessEngineConfigurationImpl configuration =
                 (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
