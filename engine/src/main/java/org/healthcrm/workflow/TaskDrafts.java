@@ -11,6 +11,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.healthcrm.platform.InvalidInputException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /** Drafts: a user's unvalidated data for a task, kept server-side until they submit it. */
@@ -21,11 +22,13 @@ class TaskDrafts {
     static final int MAX_CHARS = 2 * 1024 * 1024;
 
     private final TaskDraftRepository drafts;
+    private final JdbcTemplate jdbc;
     private final ObjectMapper objectMapper;
     private final Clock clock;
 
-    TaskDrafts(TaskDraftRepository drafts, ObjectMapper objectMapper, Clock clock) {
+    TaskDrafts(TaskDraftRepository drafts, JdbcTemplate jdbc, ObjectMapper objectMapper, Clock clock) {
         this.drafts = drafts;
+        this.jdbc = jdbc;
         this.objectMapper = objectMapper;
         this.clock = clock;
     }
@@ -53,8 +56,13 @@ class TaskDrafts {
         });
     }
 
+    /**
+     * Removes every user's draft of the task, in the caller's transaction (the submission's). Plain SQL: every
+     * submission calls this and most tasks have no draft, while the JPA bulk delete first flushed the submission's
+     * whole persistence context and ran through the query machinery (2% of the JVM's CPU in the intake benchmark).
+     */
     void discardAll(String taskId) {
-        drafts.deleteByTaskId(taskId);
+        jdbc.update("delete from task_draft where task_id = ?", taskId);
     }
 
     record Draft(Map<String, Object> data, Instant savedAt) {

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Submissions through the API as an outside client would send them: every kind of bad input gets 422 naming the
@@ -33,6 +34,9 @@ class SubmissionApiTest extends IntegrationTest {
 
     @Autowired
     RuntimeService runtimeService;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     private ObjectNode validData(String given, String family) {
         try {
@@ -133,7 +137,11 @@ class SubmissionApiTest extends IntegrationTest {
         assertThat(mine.get("data").get("givenName").asText()).isEqualTo("Amara");
         assertThat(mine.get("draftSavedAt").asText()).isNotBlank();
 
+        assertThat(jdbc.queryForObject("select count(*) from task_draft where task_id = ?", Integer.class, taskId))
+                .isEqualTo(1);
         assertThat(post("frontdesk", "/api/tasks/" + taskId + "/submission",
                 Submissions.demographics("Amara", "Okafor")).status()).isEqualTo(200);
+        assertThat(jdbc.queryForObject("select count(*) from task_draft where task_id = ?", Integer.class, taskId))
+                .as("the draft goes with the submission").isZero();
     }
 }
