@@ -78,6 +78,14 @@ public final class Submissions {
                           "groupNumber": "G-100", "subscriberRelationship": "self"}}""";
     }
 
+    /** The duplicate review's answer: this is the patient with that MRN, whose demographics the intake updates. */
+    public static String linkExisting(String mrn) {
+        return """
+                {"data": {"resolution": "linkExisting", "existingPatientMrn": "%s",
+                          "matchEvidence": {"nameAndBirthDate": true, "photoId": true}, "updateDemographics": true}}"""
+                .formatted(mrn);
+    }
+
     public static String review() {
         return """
                 {"data": {"informationConfirmed": true, "reviewNotes": ""}}""";

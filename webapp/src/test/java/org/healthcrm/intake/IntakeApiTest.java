@@ -7,9 +7,13 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.pdfbox.Loader;
@@ -33,6 +37,7 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A whole intake through the API as the front desk does it, task by task, and what it leaves behind: the patient
@@ -58,7 +63,7 @@ class IntakeApiTest extends IntegrationTest {
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
-    org.springframework.transaction.support.TransactionTemplate transaction;
+    TransactionTemplate transaction;
     @Autowired
     EhrSandbox ehr;
     @Autowired
@@ -223,32 +228,27 @@ class IntakeApiTest extends IntegrationTest {
     @Test
     void aPatientRecordChangedWhileTheReviewIsSubmittedIsStillUpdatedOnce() throws Exception {
         String family = "Racine" + System.nanoTime() % 100_000;
-        Patient existing = patientRecords.create(java.util.Map.of("givenName", "Marie", "familyName", family,
-                "birthDate", java.time.LocalDate.of(1970, 1, 2)));
+        Patient existing = patientRecords.create(Map.of("givenName", "Marie", "familyName", family,
+                "birthDate", LocalDate.of(1970, 1, 2)));
         String key = "api-race-" + System.nanoTime();
         startIntake(key);
         submitTask("frontdesk", key, "Collect demographics", Submissions.demographics("Marie", family, "01/02/1970",
                 Submissions.uniquePhone(), "marie.race@example.org"));
-        submitTask("frontdesk", key, "Review possible duplicate", """
-                {"data": {"resolution": "linkExisting", "existingPatientMrn": "%s",
-                          "matchEvidence": {"nameAndBirthDate": true, "photoId": true}, "updateDemographics": true}}""".formatted(existing.getMrn()));
-        submitTask("frontdesk", key, "Collect health history", Submissions.healthHistory(false));
-        submitTask("frontdesk", key, "Collect consents", Submissions.consentsByPatient("Marie " + family, false));
-        submitTask("frontdesk", key, "Collect insurance or payment", Submissions.insurance());
+        linkToExistingAndFillTheForms(key, existing, "Marie " + family);
 
         // Another transaction (an earlier intake's EHR link, say) holds the patient's row while the review is
         // submitted, and changes the record after the registration read it: the registration's update finds a
         // newer version, and the submission is done again on the newer record instead of failing.
-        java.util.concurrent.CountDownLatch locked = new java.util.concurrent.CountDownLatch(1);
-        var other = java.util.concurrent.CompletableFuture.runAsync(() -> transaction.executeWithoutResult(status -> {
+        CountDownLatch locked = new CountDownLatch(1);
+        var other = CompletableFuture.runAsync(() -> transaction.executeWithoutResult(status -> {
             jdbc.queryForObject("select id from patient where id = ? for update", Long.class, existing.getId());
             locked.countDown();
             sleep(1500);
             jdbc.update("update patient set version = version + 1 where id = ?", existing.getId());
         }));
-        assertThat(locked.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(locked.await(10, TimeUnit.SECONDS)).isTrue();
         submitTask("frontdesk", key, "Review registration", Submissions.review());
-        other.get(10, java.util.concurrent.TimeUnit.SECONDS);
+        other.get(10, TimeUnit.SECONDS);
 
         assertThat(patientRecords.search(new PatientQuery(family, null, null, null))).singleElement().satisfies(p -> {
             assertThat(p.getId()).isEqualTo(existing.getId());
@@ -257,6 +257,14 @@ class IntakeApiTest extends IntegrationTest {
         });
         assertThat(jdbc.queryForList("select type from consent where patient_id = ?", String.class, existing.getId()))
                 .as("each consent registered once").isNotEmpty().doesNotHaveDuplicates();
+    }
+
+    /** From the duplicate review (the existing patient is the one) to the registration review. */
+    private void linkToExistingAndFillTheForms(String businessKey, Patient existing, String signer) {
+        submitTask("frontdesk", businessKey, "Review possible duplicate", Submissions.linkExisting(existing.getMrn()));
+        submitTask("frontdesk", businessKey, "Collect health history", Submissions.healthHistory(false));
+        submitTask("frontdesk", businessKey, "Collect consents", Submissions.consentsByPatient(signer, false));
+        submitTask("frontdesk", businessKey, "Collect insurance or payment", Submissions.insurance());
     }
 
     private static void sleep(long millis) {
@@ -292,17 +300,11 @@ class IntakeApiTest extends IntegrationTest {
                 .path("duplicateCandidates").asText();
         assertThat(shown).contains(existing.getMrn(), family + ", Marie", "1970-01-02");
         // an MRN that does not exist is refused at its field
-        var wrong = post("frontdesk", "/api/tasks/" + review.get("id").asText() + "/submission", """
-                {"data": {"resolution": "linkExisting", "existingPatientMrn": "HC0000000",
-                          "matchEvidence": {"nameAndBirthDate": true, "photoId": true}, "updateDemographics": true}}""");
+        var wrong = post("frontdesk", "/api/tasks/" + review.get("id").asText() + "/submission",
+                Submissions.linkExisting("HC0000000"));
         assertThat(wrong.status()).isEqualTo(422);
         assertThat(wrong.body()).contains("existingPatientMrn").contains("HC0000000");
-        submitTask("frontdesk", second, "Review possible duplicate", """
-                {"data": {"resolution": "linkExisting", "existingPatientMrn": "%s",
-                          "matchEvidence": {"nameAndBirthDate": true, "photoId": true}, "updateDemographics": true}}""".formatted(existing.getMrn()));
-        submitTask("frontdesk", second, "Collect health history", Submissions.healthHistory(false));
-        submitTask("frontdesk", second, "Collect consents", Submissions.consentsByPatient("Marie " + family, false));
-        submitTask("frontdesk", second, "Collect insurance or payment", Submissions.insurance());
+        linkToExistingAndFillTheForms(second, existing, "Marie " + family);
         submitTask("frontdesk", second, "Review registration", Submissions.review());
 
         assertThat(patientRecords.search(new PatientQuery(family, null, null, null))).singleElement()

@@ -42,6 +42,11 @@ public class MailSandbox implements DisposableBean {
         return server.getReceivedMessages();
     }
 
+    /** How many recipients' mailboxes the sandbox holds: one per address it delivered to since the last purge. */
+    public int mailboxes() {
+        return server.getUserManager().listUser().size();
+    }
+
     /**
      * Forgets every message received so far, and the mailboxes they were delivered to: GreenMail opens one per
      * recipient and looks each one up among all of them, so a sandbox that has served thousands of patients would

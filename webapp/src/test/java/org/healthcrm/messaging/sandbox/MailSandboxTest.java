@@ -25,13 +25,16 @@ class MailSandboxTest {
     }
 
     @Test
-    void purgeForgetsTheMessagesAndStillDeliversToOldAndNewRecipients() {
+    void purgeForgetsTheMessagesAndMailboxesAndStillDeliversToOldAndNewRecipients() {
         send("ana@example.org", "first");
         send("ben@example.org", "second");
         assertThat(sandbox.received()).extracting(m -> m.getSubject()).containsExactlyInAnyOrder("first", "second");
 
+        assertThat(sandbox.mailboxes()).isEqualTo(2);
+
         sandbox.purge();
         assertThat(sandbox.received()).isEmpty();
+        assertThat(sandbox.mailboxes()).as("the recipients' mailboxes go too").isZero();
 
         send("ana@example.org", "third");
         send("cleo@example.org", "fourth");
